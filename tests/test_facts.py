@@ -58,3 +58,13 @@ def test_impossible_dates():
     assert not is_impossible(dates("29 February 2028")[0])
     assert is_impossible(dates("30 February")[0])
     assert is_impossible(dates("12/13/2026")[0])
+
+
+def test_standalone_date_is_a_line_that_is_only_a_date():
+    from responsecheck.facts import standalone_date
+
+    assert standalone_date("12 May 2026") == dt.date(2026, 5, 12)
+    assert standalone_date("Date: 12/05/2026") == dt.date(2026, 5, 12)
+    assert standalone_date("Tuesday, 12 May 2026") == dt.date(2026, 5, 12)
+    assert standalone_date("We visited on 12 May 2026.") is None
+    assert standalone_date("31 April 2026") is None

@@ -178,3 +178,24 @@ def is_impossible(stated: StatedDate) -> bool:
         # Without a year only the limit that holds in every year applies (29 February passes).
         return not 1 <= stated.day <= calendar.monthrange(2024, stated.month)[1]
     return stated.date is None
+
+
+_DATE_LINE = re.compile(r"^\s*(?:date[d]?\s*[:\-]?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?", re.I)
+
+
+def standalone_date(text: str) -> dt.date | None:
+    """The date when a line is only a date ('12 May 2026', 'Date: 12/05/2026'), else None.
+
+    Letters put their own date on a line of its own near the top; a date inside a
+    sentence is something else.
+    """
+    rest = text[_DATE_LINE.match(text).end():].strip().rstrip(".")
+    found = dates(rest)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(rest):
+        return found[0].date
+    return None
+
+
+def long_date(date: dt.date) -> str:
+    """'9 April 2026': the way letters write dates, for messages."""
+    return f"{date.day} {date:%B %Y}"
