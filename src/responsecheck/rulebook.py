@@ -5,7 +5,7 @@ source and a pass and a fail example). They are validated with pydantic the mome
 so a broken rule file stops the run with a message naming the file, never a KeyError mid-check.
 
 Token patterns use a small notation, compiled to spaCy Matcher patterns:
-  word        the lower-case word            ~lemma      any inflection of lemma
+  word        the lower-case word            ~lemma      any inflection of lemma (one ~ in a list makes every alternative a lemma)
   a|b|c       one of these words             ~a|b        one of these lemmas
   <DATE>      a token in a DATE entity (also MONEY, CARDINAL, PERSON, ORG...)
   #NUM        a number-like token            _           any one token
@@ -88,8 +88,9 @@ def _token_spec(body: str, notation: str) -> dict[str, Any]:
     entity = _ENTITY.match(body)
     if entity:
         return {"ENT_TYPE": entity.group("label")}
-    attr = "LEMMA" if body.startswith("~") else "LOWER"
-    words = body.lstrip("~").lower().split("|")
+    alternatives = body.lower().split("|")
+    attr = "LEMMA" if any(word.startswith("~") for word in alternatives) else "LOWER"
+    words = [word.lstrip("~") for word in alternatives]
     if not all(words):
         raise RulesError(f"Pattern {notation!r} has an empty alternative in {body!r}.")
     return {attr: words[0]} if len(words) == 1 else {attr: {"IN": words}}

@@ -71,12 +71,17 @@ def _sections(analysis: Analysis, rules: CompiledRules) -> tuple[dict[str, list[
 
 
 def is_negated(span: Span) -> bool:
-    """True when the words are negated: 'we have not upheld', 'this is not our final response'."""
+    """True when the words are negated: 'we have not upheld', 'this is not our final response'.
+
+    A negation inside the matched words is part of the pattern ("so that this does not happen
+    again") and does not count.
+    """
+    inside = range(span.start, span.end)
     for token in span:
-        if any(child.dep_ == "neg" for child in token.children):
+        if any(child.dep_ == "neg" and child.i not in inside for child in token.children):
             return True
         head = token.head
-        if any(child.dep_ == "neg" for child in head.children) and head.i not in range(span.start, span.end):
+        if any(child.dep_ == "neg" and child.i not in inside for child in head.children) and head.i not in inside:
             if head.i < span.start or token.dep_ in ("attr", "dobj", "acomp", "xcomp", "ccomp", "nsubjpass", "oprd"):
                 return True
     sent_start = span.sent.start
