@@ -40,7 +40,8 @@ def render_text(report: Report, console: Console, quiet: bool = False) -> None:
     console.print("[bold]Required elements[/]")
     for element in report.elements:
         name = _ELEMENT_NAMES.get(element.id, element.id)
-        value = f" ({element.value})" if element.value and element.id in ("stage_label", "decision") else ""
+        shown = element.value and element.status == "present" and element.id in ("stage_label", "decision")
+        value = f" ({element.value})" if shown else ""
         need = "" if element.required or element.status != "missing" else " [dim](not required here)[/]"
         line = f"  {_STATUS_MARK[element.status]} {name}{escape(value)}{need}"
         if element.evidence:
