@@ -8,7 +8,7 @@ boxes written twice (DrawingML ``mc:Choice`` plus a VML ``mc:Fallback`` copy), a
 Builds are deterministic (fixed core properties and zip timestamps) so that rebuilding an
 unchanged source gives a byte-identical file and git shows no spurious changes.
 
-Usage: ``python corpora/build.py`` (builds every set).
+Usage: ``python corpora/build.py [SET ...]`` (builds every set when none is named).
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ mso-position-horizontal:right;mso-position-horizontal-relative:margin;mso-positi
 </v:textbox><w10:wrap type="square"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
 
 _STYLE_LINE = re.compile(r"@style:\s*(?P<options>.*)")
+_STYLE_OPTION = re.compile(r"(\w+)=(.+?)(?=\s+\w+=|\s*$)")
 _DIRECTIVE = re.compile(r"@(?P<name>header|footer):(?P<text>.*)")
 _BOLD_LINE = re.compile(r"\*\*(?P<text>[^*]+)\*\*")
 _TABLE_RULE = re.compile(r"\|[\s:|-]+\|")
@@ -188,11 +189,11 @@ class _LetterWriter:
 
 
 def _apply_style(document: DocumentObject, options: str) -> None:
-    """Set the Normal style's font from ``font=Name size=11`` options (font names may not contain spaces; use _)."""
-    settings = dict(item.split("=", 1) for item in options.split())
+    """Set the Normal style's font from ``font=Times New Roman size=11`` options (values may contain spaces)."""
+    settings = dict(_STYLE_OPTION.findall(options))
     font = document.styles["Normal"].font
     if "font" in settings:
-        font.name = settings["font"].replace("_", " ")
+        font.name = settings["font"]
     if "size" in settings:
         font.size = Pt(float(settings["size"]))
 
@@ -238,22 +239,27 @@ def build_letter(source: Path, target: Path) -> None:
     target.write_bytes(_fixed_zip(buffer.getvalue()))
 
 
-def build_all(root: Path = CORPORA) -> list[Path]:
-    """Build every ``<root>/<set>/src/*.md`` into ``<root>/<set>/<name>.docx``; return the built paths."""
+def build_all(root: Path = CORPORA, sets: list[str] | None = None) -> list[Path]:
+    """Build ``<root>/<set>/src/*.md`` into ``<root>/<set>/<name>.docx`` for the named sets (default: all).
+
+    Returns the built paths.
+    """
+    patterns = [f"{name}/src/*.md" for name in sets] if sets else ["*/src/*.md"]
+    sources = sorted(path for pattern in patterns for path in root.glob(pattern))
     built = []
-    for source in sorted(root.glob("*/src/*.md")):
+    for source in sources:
         target = source.parent.parent / f"{source.stem}.docx"
         build_letter(source, target)
         built.append(target)
     return built
 
 
-def main() -> int:
-    """Build all corpora and say how many letters were written."""
-    built = build_all()
+def main(argv: list[str]) -> int:
+    """Build the corpora named on the command line (all of them when none is named)."""
+    built = build_all(sets=argv)
     print(f"built {len(built)} letters")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

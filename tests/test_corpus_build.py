@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-SOURCE = """@style: font=Georgia size=10.5
+SOURCE = """@style: font=Times New Roman size=10.5
 @header: Brookfield Homes, 4 Mill Lane
 @footer: Registered office: 4 Mill Lane
 # Stage 1 response
@@ -68,7 +68,7 @@ def test_body_paragraphs_headings_and_lists(built: Path) -> None:
     assert ("List Bullet", "We will fix the gutter.") in paragraphs
     bold = next(p for p in document.paragraphs if p.text == "Your complaint")
     assert [run.bold for run in bold.runs] == [True]
-    assert document.styles["Normal"].font.name == "Georgia"
+    assert document.styles["Normal"].font.name == "Times New Roman"
 
 
 def test_table_cells_skip_the_rule_row(built: Path) -> None:
