@@ -24,7 +24,9 @@ from .rules import CompiledRules, compiled
 from .stage import detect_stage
 
 MAX_EVIDENCE = 3
-_NOT_APPLICABLE_WHEN_NOT_UPHELD = ("apology", "remedy", "remedy_timescale", "learning")
+# When nothing went wrong nothing is owed: an apology or a remedy offered anyway (a goodwill gesture)
+# is not the element the Code asks for. Learning found in a not-upheld letter is still reported.
+_NOT_APPLICABLE_WHEN_NOT_UPHELD = ("apology", "remedy", "remedy_timescale")
 
 
 @dataclass
@@ -71,7 +73,7 @@ def detect(analysis: Analysis, nlp: Language, profile_id: str | None = None, sta
         "remedy": [_sentence_evidence(analysis, s) for s in remedies],
         "remedy_timescale": [Evidence(text=s.text, location=analysis.span_location(s))
                              for s in timescales(analysis, cues, rules, remedies)],
-        "learning": [_sentence_evidence(analysis, s) for s in learning_evidence(analysis, cues)],
+        "learning": [_sentence_evidence(analysis, s) for s in learning_evidence(analysis, cues, rules)],
         "escalation": [_sentence_evidence(analysis, s) for s in escalation_evidence(analysis, cues, rules)],
         "ombudsman": ([Evidence(text=s.text, location=analysis.span_location(s)) for s in ombudsman.named[:1]]
                       + [_char_evidence(analysis, *c) for c in ombudsman.contacts[:2]]) if ombudsman.contacts else [],
@@ -83,8 +85,9 @@ def detect(analysis: Analysis, nlp: Language, profile_id: str | None = None, sta
         items = _dedupe(evidence[element_id])
         status = "present" if items else "missing"
         if element_id == "escalation" and stage == 2:
-            status = "not_applicable" if not items else "present"
-        if decision.value == "not_upheld" and element_id in _NOT_APPLICABLE_WHEN_NOT_UPHELD and not items:
+            status = "not_applicable"  # the final stage has no internal stage left; the Ombudsman is next
+        if decision.value == "not_upheld" and (element_id in _NOT_APPLICABLE_WHEN_NOT_UPHELD
+                                               or (element_id == "learning" and not items)):
             status = "not_applicable"
         requirement = profile.requirement(stage, element_id)
         required = requirement is not None and _applies(requirement.when, decision.value, bool(evidence["remedy"]))

@@ -103,12 +103,41 @@ def _is_past(ent: Span) -> bool:
     return head.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "'ll", "shall") for c in head.children)
 
 
-def learning_evidence(analysis: Analysis, cues: Cues) -> list[Sentence]:
+def learning_evidence(analysis: Analysis, cues: Cues, rules: CompiledRules) -> list[Sentence]:
     found = {h.sentence.span.start: h.sentence for h in cues.hits.get("learning", [])
              if not is_negated(h.span) and not is_conditional(h.sentence) and _in_letter_body(analysis, h.sentence)}
+    rule = rules.rule("learning")
+    for sentence in analysis.sentences:
+        if sentence.span.start not in found and _in_letter_body(analysis, sentence) and _standing_change(
+                sentence, set(rule.systemic_words), set(rule.excluded_now_verbs)):
+            found[sentence.span.start] = sentence
     for sentence in cues.sections.get("learning", []):
         found.setdefault(sentence.span.start, sentence)
     return sorted(found.values(), key=lambda s: s.span.start)
+
+
+def _standing_change(sentence: Sentence, systemic: set[str], excluded: set[str]) -> bool:
+    """A change of practice for everyone, not an action for this resident.
+
+    "Our call handlers now read the address back before a job is raised" and "our officers will now
+    visit every site" describe how things work from now on; "your account is now in credit" or "we
+    will now visit you" do not.
+    """
+    for token in sentence.span:
+        if token.lower_ != "now" or token.dep_ != "advmod":
+            continue
+        verb = token.head
+        if verb.pos_ != "VERB" or verb.lemma_ in excluded:
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ in ("you", "i", "it") or any(
+                c.lower_ in ("your",) for c in subject.children):
+            continue
+        clause = {t.lower_ for t in verb.subtree}
+        present = verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("will", "must", "'ll") for c in verb.children)
+        if present and (clause & systemic or subject.tag_ in ("NNS", "NNPS") or "you" not in clause and "your" not in clause):
+            return True
+    return False
 
 
 def escalation_evidence(analysis: Analysis, cues: Cues, rules: CompiledRules) -> list[Sentence]:

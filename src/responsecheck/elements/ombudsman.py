@@ -28,6 +28,9 @@ POST_WORDS = re.compile(r"\b(PO Box \d+|Freepost)\b", re.I)
 
 _SCOTTISH_AREAS = {"AB", "DD", "DG", "EH", "FK", "G", "HS", "IV", "KA", "KW", "KY", "ML", "PA", "PH", "TD", "ZE"}
 _WELSH_AREAS = {"CF", "LD", "LL", "NP", "SA"}
+_ENGLISH_AREAS = set("""AL B BA BB BD BH BL BN BR BS CA CB CH CM CO CR CT CV CW DA DE DH DL DN DT DY E EC EN EX GL GU HA HD
+HG HP HR HU HX IG IP KT L LA LE LN LS LU M ME MK N NE NG NN NR NW OL OX PE PL PO PR RG RH RM S SE SG SK SL SM SN SO
+SP SR SS ST SW SY TA TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO""".split())
 _WELSH_WORDS = re.compile(r"\b(annwyl|cymru|cyngor|yn gywir|diolch|cartrefi|tai)\b", re.I)
 _SCOTTISH_WORDS = re.compile(r"\b(frontline (resolution|response|stage)|scottish secure tenancy|scottish housing regulator)\b", re.I)
 
@@ -77,7 +80,7 @@ def detect_profile(analysis: Analysis, named: dict[str, list[Span]]) -> str | No
                 votes["spso"] += 4
             elif area in _WELSH_AREAS:
                 votes["psow"] += 4
-            else:
+            elif area in _ENGLISH_AREAS:
                 votes["hos"] += 4
     text = analysis.doc.text
     votes["psow"] += 2 * min(len(_WELSH_WORDS.findall(text)), 2)

@@ -37,6 +37,8 @@ class ElementRule(BaseModel):
     action_verbs: list[str] = []
     request_verbs: list[str] = []
     vague: list[str] = []
+    systemic_words: list[str] = []
+    excluded_now_verbs: list[str] = []
     examples: Examples
 
     @field_validator("headings")
