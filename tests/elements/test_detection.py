@@ -73,6 +73,7 @@ def test_final_letter_needs_ombudsman_not_escalation() -> None:
 
 def test_wrong_ombudsman_for_the_country() -> None:
     text = COMPLETE.replace("Dear Mrs Khan,", "Cartrefi Bryn, 4 Heol Fawr, Cardiff CF10 1AA\n\nDear Mrs Khan,") + (
+        "\n\nCartrefi Bryn is a registered social landlord in Wales." 
         "\n\nYou can also contact the Housing Ombudsman on 0300 111 3000.")
     report = _check(text, stage=2)
     assert report.profile == "psow"

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 
 from ..analysis import Analysis
-from ..profiles import DEFAULT_PROFILE, Profile, all_profiles
+from ..profiles import Profile, all_profiles
 
 PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -31,7 +31,10 @@ _WELSH_AREAS = {"CF", "LD", "LL", "NP", "SA"}
 _ENGLISH_AREAS = set("""AL B BA BB BD BH BL BN BR BS CA CB CH CM CO CR CT CV CW DA DE DH DL DN DT DY E EC EN EX GL GU HA HD
 HG HP HR HU HX IG IP KT L LA LE LN LS LU M ME MK N NE NG NN NR NW OL OX PE PL PO PR RG RH RM S SE SG SK SL SM SN SO
 SP SR SS ST SW SY TA TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO""".split())
-_WELSH_WORDS = re.compile(r"\b(annwyl|cymru|cyngor|yn gywir|diolch|cartrefi|tai)\b", re.I)
+_WELSH_WORDS = re.compile(r"\b(annwyl|cyngor|yn gywir|diolch|cartrefi|cymdeithas tai|croeso|gymraeg|cofion)\b", re.I)
+_WALES = re.compile(r"\b(wales|welsh|cymru)\b", re.I)
+_SCOTLAND = re.compile(r"\b(scotland|scottish)\b", re.I)
+_ENGLAND = re.compile(r"\bengland\b", re.I)
 _SCOTTISH_WORDS = re.compile(r"\b(frontline (resolution|response|stage)|scottish secure tenancy|scottish housing regulator)\b", re.I)
 
 
@@ -64,11 +67,21 @@ def named_ombudsmen(analysis: Analysis, nlp: Language) -> dict[str, list[Span]]:
 
 
 def detect_profile(analysis: Analysis, named: dict[str, list[Span]]) -> str | None:
-    """The profile the letter's own cues point to, or None when nothing points anywhere."""
+    """The profile the letter's own cues point to, or None when nothing points anywhere.
+
+    The Ombudsman named counts most, unless the letter says where the landlord is ("regulated by
+    the Welsh Government", "registered in Scotland"), which outranks it: a Welsh letter that names
+    the Housing Ombudsman is still a Welsh letter. Postcodes only break ties.
+    """
     votes: Counter[str] = Counter()
-    ombudsman_postcodes = {pc.replace(" ", "") for p in all_profiles() for pc in p.ombudsman.contacts.postcode}
     for profile_id, spans in named.items():
-        votes[profile_id] += 1 + min(len(spans), 2)
+        votes[profile_id] += 3 + min(len(spans), 2)
+    text = analysis.doc.text
+    outside_names = _without_spans(text, [s for spans in named.values() for s in spans])
+    votes["psow"] += 4 * min(len(_WALES.findall(outside_names)), 2) + 2 * min(len(_WELSH_WORDS.findall(text)), 2)
+    votes["spso"] += 4 * min(len(_SCOTLAND.findall(outside_names)), 2) + 2 * min(len(_SCOTTISH_WORDS.findall(text)), 2)
+    votes["hos"] += 4 * min(len(_ENGLAND.findall(outside_names)), 2)
+    ombudsman_postcodes = {pc.replace(" ", "") for p in all_profiles() for pc in p.ombudsman.contacts.postcode}
     for index, paragraph in enumerate(analysis.letter.paragraphs):
         if analysis.roles[index] not in ("header", "footer", "address", "textbox", "signature"):
             continue
@@ -76,17 +89,17 @@ def detect_profile(analysis: Analysis, named: dict[str, list[Span]]) -> str | No
             if match.group(0).replace(" ", "") in ombudsman_postcodes:
                 continue
             area = match.group(1)
-            if area in _SCOTTISH_AREAS:
-                votes["spso"] += 4
-            elif area in _WELSH_AREAS:
-                votes["psow"] += 4
-            elif area in _ENGLISH_AREAS:
-                votes["hos"] += 4
-    text = analysis.doc.text
-    votes["psow"] += 2 * min(len(_WELSH_WORDS.findall(text)), 2)
-    votes["spso"] += 2 * min(len(_SCOTTISH_WORDS.findall(text)), 2)
+            for areas, profile_id in ((_SCOTTISH_AREAS, "spso"), (_WELSH_AREAS, "psow"), (_ENGLISH_AREAS, "hos")):
+                if area in areas:
+                    votes[profile_id] += 1
     votes = +votes
     return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+def _without_spans(text: str, spans: list[Span]) -> str:
+    for span in sorted(spans, key=lambda s: -s.start_char):
+        text = text[: span.start_char] + " " * len(span.text) + text[span.end_char:]
+    return text
 
 
 def check_ombudsman(analysis: Analysis, profile: Profile, named: dict[str, list[Span]]) -> OmbudsmanResult:
