@@ -1,0 +1,41 @@
+"""Checks that run after the required elements, each a small module with a `run` function.
+
+Every check receives the same CheckContext (the one parse, the detected elements, the options)
+and returns a CheckOutput: findings, metrics for the report (e.g. readability scores), and the
+checks it had to skip with the reason (e.g. no grammar server). A check never parses again and
+reads its rules from rules/ through responsecheck.rulebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+
+from ..analysis import Analysis
+from ..elements import Detected
+from ..options import CheckOptions
+from ..report import Finding, Skipped
+
+
+@dataclass
+class CheckContext:
+    analysis: Analysis
+    detected: Detected
+    options: CheckOptions
+    nlp: Language
+
+
+@dataclass
+class CheckOutput:
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+Check = Callable[[CheckContext], CheckOutput]
+
+# (name, run) in the order they run; later checks may not rely on earlier ones' output.
+CHECKS: tuple[tuple[str, Check], ...] = ()

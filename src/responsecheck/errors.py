@@ -1,0 +1,69 @@
+"""Errors a user can act on, each carrying the exit code the CLI returns for it.
+
+Like click and httpx, the exit code lives on the exception class, so every door (CLI, HTTP
+service, batch sampler) reports the same failure the same way and no caller maps codes by hand.
+Messages are one plain sentence saying what is wrong and what to do; they never quote the letter.
+"""
+
+from __future__ import annotations
+
+
+class ResponsecheckError(Exception):
+    """Base class: a problem with what we were given, not a bug in responsecheck."""
+
+    exit_code = 10
+    kind = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(ResponsecheckError):
+    """The letter could not be read; no check ran on it."""
+
+    exit_code = 3
+    kind = "unreadable"
+
+
+class InputNotFound(InputError):
+    exit_code = 3
+    kind = "not_found"
+
+
+class UnsupportedFormat(InputError):
+    """A file we recognise but cannot read: legacy .doc, encrypted .docx, macro files, PDFs."""
+
+    exit_code = 4
+    kind = "unsupported_format"
+
+
+class EncryptedDocument(UnsupportedFormat):
+    kind = "encrypted"
+
+
+class CorruptDocument(InputError):
+    exit_code = 5
+    kind = "corrupt"
+
+
+class EmptyLetter(InputError):
+    exit_code = 6
+    kind = "empty"
+
+
+class InputTooLarge(InputError):
+    exit_code = 7
+    kind = "too_large"
+
+
+class RulesError(ResponsecheckError):
+    """A rules, profile or configuration file is invalid; fix the file named in the message."""
+
+    exit_code = 8
+    kind = "invalid_rules"
+
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2

@@ -1,0 +1,176 @@
+"""Measure accuracy on labelled letters: precision, recall and F1 per element, and per category.
+
+Each corpus set is a folder with letters and a labels.yaml (format in corpora/README.md). The
+letters are checked exactly as a user would check them (profile and stage detected, not given),
+and each evaluator compares one part of the reports with the labels. Figures are printed per set
+so the development set (which pattern authors read) and the held-out set (which they did not) can
+be compared: the held-out figures are the honest ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .api import check
+from .profiles import ELEMENT_IDS
+from .report import Report
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+
+
+class LetterLabel(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    file: str
+    profile: str
+    stage: int
+    decision: str
+    elements: dict[str, str]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, truth: bool, predicted: bool) -> None:
+        if truth and predicted:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif truth:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Table:
+    title: str
+    rows: dict[str, Counts] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SetResult:
+    name: str
+    letters: int
+    tables: list[Table]
+    mistakes: list[str]
+
+
+Evaluator = Callable[[Path, list[tuple[LetterLabel, Report]]], Table]
+
+
+def load_labels(set_dir: Path) -> list[LetterLabel]:
+    raw = yaml.safe_load((set_dir / "labels.yaml").read_text(encoding="utf-8")) or []
+    return [LetterLabel.model_validate(item) for item in raw]
+
+
+def elements_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:
+    """Per element: the alarm ('missing') scored as the positive class, as a reviewer would count it."""
+    table = Table(title="Required elements (positive = missing)")
+    for element_id in ELEMENT_IDS:
+        table.rows[element_id] = Counts()
+    stage, decision, profile = Counts(), Counts(), Counts()
+    for label, report in pairs:
+        for element_id in ELEMENT_IDS:
+            truth = label.elements.get(element_id)
+            got = report.element(element_id)
+            if truth is None or got is None:
+                continue
+            table.rows[element_id].add(truth == "missing", got.status == "missing")
+        stage.add(True, report.stage == label.stage)
+        decision.add(True, report.decision == label.decision)
+        profile.add(True, report.profile == label.profile)
+    for name, counts in (("stage", stage), ("decision", decision), ("profile", profile)):
+        total = counts.tp + counts.fn
+        table.notes.append(f"{name} correct: {counts.tp}/{total}" if total else f"{name}: no letters")
+    return table
+
+
+def status_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:
+    """Per element: 'present' as the positive class, so both directions of error are visible."""
+    table = Table(title="Required elements (positive = present)")
+    for element_id in ELEMENT_IDS:
+        table.rows[element_id] = Counts()
+    for label, report in pairs:
+        for element_id in ELEMENT_IDS:
+            truth, got = label.elements.get(element_id), report.element(element_id)
+            if truth is not None and got is not None:
+                table.rows[element_id].add(truth == "present", got.status == "present")
+    return table
+
+
+EVALUATORS: list[Evaluator] = [elements_table, status_table]
+
+
+def default_sets() -> list[Path]:
+    return [p for p in (CORPORA / "dev", CORPORA / "holdout") if (p / "labels.yaml").exists()]
+
+
+def evaluate(sets: list[Path]) -> list[SetResult]:
+    results = []
+    for set_dir in sets:
+        labels = load_labels(set_dir)
+        pairs = [(label, check(set_dir / label.file)) for label in labels]
+        mistakes = [
+            f"{label.file}: {element_id} labelled {label.elements[element_id]}, found {report.element(element_id).status}"
+            for label, report in pairs for element_id in ELEMENT_IDS
+            if element_id in label.elements and report.element(element_id)
+            and label.elements[element_id] != report.element(element_id).status
+        ]
+        results.append(SetResult(name=set_dir.name, letters=len(pairs),
+                                 tables=[evaluator(set_dir, pairs) for evaluator in EVALUATORS], mistakes=mistakes))
+    return results
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def render_evaluation(results: list[SetResult], fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps([{
+            "set": r.name, "letters": r.letters,
+            "tables": [{"title": t.title, "notes": t.notes, "rows": {
+                k: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "tn": c.tn, "precision": c.precision, "recall": c.recall,
+                    "f1": c.f1} for k, c in t.rows.items()}} for t in r.tables],
+            "mistakes": r.mistakes} for r in results], indent=2)
+    lines = []
+    for result in results:
+        lines.append(f"== {result.name}: {result.letters} letters")
+        for table in result.tables:
+            lines.append(f"-- {table.title}")
+            lines.append(f"{'':22} {'prec':>6} {'recall':>6} {'F1':>6}   tp  fp  fn  tn")
+            for name, c in table.rows.items():
+                lines.append(f"{name:22} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}  "
+                             f"{c.tp:3} {c.fp:3} {c.fn:3} {c.tn:3}")
+            lines.extend(f"   {note}" for note in table.notes)
+        if result.mistakes and result.name != "holdout":  # held-out letters stay unread by pattern authors
+            lines.append(f"-- {len(result.mistakes)} disagreements")
+            lines.extend(f"   {m}" for m in result.mistakes)
+        lines.append("")
+    return "\n".join(lines)

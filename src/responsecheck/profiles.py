@@ -1,0 +1,92 @@
+"""Profiles: what a letter owes the resident under each ombudsman's scheme, as data.
+
+A profile (rules/profiles/<id>.yaml) names its Ombudsman and current contact details, the
+timescales, and for each stage which elements are required, how much a missing one weighs, and
+when the requirement applies (an apology is owed only when something went wrong).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import RulesError
+from .report import Severity
+from .rulebook import load_model, rules_dir
+
+ELEMENT_IDS = ("stage_label", "complaint_summary", "findings", "decision", "apology", "remedy",
+               "remedy_timescale", "learning", "escalation", "ombudsman")
+
+
+class Contacts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    phone: list[str]
+    email: list[str]
+    web: list[str]
+    post: list[str]
+    postcode: list[str]
+
+
+class Ombudsman(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    names: list[str]
+    contacts: Contacts
+    source: str
+
+
+class Requirement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    severity: Severity
+    when: Literal["always", "upheld_or_partly", "remedy_present"] = "always"
+
+
+class Timescales(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    acknowledge_working_days: int
+    stage1_response_working_days: int
+    stage2_response_working_days: int
+    extension_max_working_days: int
+    source: str
+
+
+class Holidays(BaseModel):
+    country: str
+    subdiv: str
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    country: str
+    holidays: Holidays
+    stage_names: dict[Literal[1, 2], str]
+    ombudsman: Ombudsman
+    timescales: Timescales
+    stages: dict[Literal[1, 2], dict[str, Requirement]]
+    sources: list[str]
+
+    def requirement(self, stage: int, element_id: str) -> Requirement | None:
+        return self.stages[stage].get(element_id)
+
+
+PROFILE_IDS = ("hos", "spso", "psow")
+DEFAULT_PROFILE = "hos"
+
+
+@lru_cache(maxsize=None)
+def load_profile(profile_id: str) -> Profile:
+    if profile_id not in PROFILE_IDS and not (rules_dir() / "profiles" / f"{profile_id}.yaml").exists():
+        raise RulesError(f"There is no profile {profile_id!r}; use one of {', '.join(PROFILE_IDS)}.")
+    profile = load_model(f"profiles/{profile_id}.yaml", Profile)
+    unknown = {e for stage in profile.stages.values() for e in stage} - set(ELEMENT_IDS)
+    if unknown:
+        raise RulesError(f"Profile {profile_id} names unknown elements: {', '.join(sorted(unknown))}.")
+    return profile
+
+
+def all_profiles() -> list[Profile]:
+    return [load_profile(p) for p in PROFILE_IDS]

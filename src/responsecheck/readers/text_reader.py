@@ -1,0 +1,82 @@
+"""Read plain text and Markdown letters into a Letter.
+
+Blank lines separate paragraphs. A block of short lines with no closing punctuation (an address,
+a reference list, a signature) is kept line by line, because joining it into one "sentence" would
+skew every sentence-level check; a block of running prose is joined into one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import UnsupportedFormat
+from ..letter import Letter, Origin, Paragraph, SourceFormat
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_]+)(\*\*|__)\s*$")
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_MD_INLINE = re.compile(r"(\*\*|__|`)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else clearly."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormat(f"{name} is not a text file or Word .docx; check it is the right file.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnsupportedFormat(
+            f"{name} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8 and try again."
+        ) from None
+
+
+def read_text(text: str, name: str, fmt: SourceFormat) -> Letter:
+    """Split text into paragraphs with origins (part 'body', or 'table' for Markdown table rows)."""
+    markdown = fmt == "md"
+    paragraphs: list[Paragraph] = []
+    node = 0
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        for line_text, heading, table_row in _block_paragraphs(lines, markdown):
+            part = "table" if table_row is not None else "body"
+            origin = Origin(part=part, node=node, row=table_row)
+            node += 1
+            paragraphs.append(Paragraph(text=line_text, origin=origin, is_heading=heading))
+    return Letter(name=name, format=fmt, paragraphs=paragraphs)
+
+
+def _block_paragraphs(lines: list[str], markdown: bool) -> list[tuple[str, bool, int | None]]:
+    if markdown and all(line.lstrip().startswith("|") for line in lines):
+        rows = [line for line in lines if not _TABLE_RULE.match(line)]
+        return [(" | ".join(c.strip() for c in row.strip().strip("|").split("|") if c.strip()), False, i)
+                for i, row in enumerate(rows)]
+    if markdown:
+        out: list[tuple[str, bool, int | None]] = []
+        prose: list[str] = []
+        for line in lines:
+            heading = _MD_HEADING.match(line) or _MD_BOLD_LINE.match(line)
+            if heading or _MD_BULLET.match(line):
+                if prose:
+                    out.append((_MD_INLINE.sub("", " ".join(prose)), False, None))
+                    prose = []
+                text = _MD_BOLD_LINE.match(line).group("text") if _MD_BOLD_LINE.match(line) else line
+                text = _MD_BULLET.sub("", _MD_HEADING.sub("", text))
+                out.append((_MD_INLINE.sub("", text).strip(), bool(heading), None))
+            else:
+                prose.append(line.strip())
+        if prose:
+            out.append((_MD_INLINE.sub("", " ".join(prose)), False, None))
+        return out
+    if len(lines) > 1 and all(_is_short_line(line) for line in lines):
+        return [(line.strip(), False, None) for line in lines]
+    return [(" ".join(line.strip() for line in lines), False, None)]
+
+
+def _is_short_line(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped) <= 60 and not stripped.endswith((".", "?", "!", ";"))

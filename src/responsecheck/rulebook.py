@@ -1,0 +1,96 @@
+"""Find and load the rule data in rules/, validated on load.
+
+Rules, word lists and profiles are YAML files (Vale-like: a few kinds of entry, each with its
+source and a pass and a fail example). They are validated with pydantic the moment they are read,
+so a broken rule file stops the run with a message naming the file, never a KeyError mid-check.
+
+Token patterns use a small notation, compiled to spaCy Matcher patterns:
+  word        the lower-case word            ~lemma      any inflection of lemma (one ~ in a list makes every alternative a lemma)
+  a|b|c       one of these words             ~a|b        one of these lemmas
+  <DATE>      a token in a DATE entity (also MONEY, CARDINAL, PERSON, ORG...)
+  #NUM        a number-like token            _           any one token
+  x?  x*  x+  x{0,3}   quantifiers on any of the above
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import RulesError
+
+T = TypeVar("T", bound=BaseModel)
+
+_PACKAGE_RULES = Path(__file__).parent / "_rules"
+_REPO_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def rules_dir() -> Path:
+    """The rules/ folder: bundled in the wheel, or the repository's own in a source checkout."""
+    for candidate in (_PACKAGE_RULES, _REPO_RULES):
+        if candidate.is_dir():
+            return candidate
+    raise RulesError("The rules/ folder is missing from this installation; reinstall responsecheck.")
+
+
+@lru_cache(maxsize=None)
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"Rules file {path} is missing; reinstall responsecheck or restore the file.") from None
+    except yaml.YAMLError as exc:
+        raise RulesError(f"Rules file {path} is not valid YAML: {exc}") from None
+
+
+def load_model(relative: str | Path, model: type[T], base: Path | None = None) -> T:
+    """Load rules/<relative> (or base/<relative>) and validate it as `model`."""
+    path = (base or rules_dir()) / relative
+    try:
+        return model.model_validate(_read_yaml(path))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RulesError(f"Rules file {path} is invalid at {where}: {first['msg']}.") from None
+
+
+_QUANT = re.compile(r"^(?P<body>.+?)(?P<op>[?*+]|\{\d*,\d*\})$")
+_ENTITY = re.compile(r"^<(?P<label>[A-Z_]+)>$")
+
+
+def compile_pattern(notation: str) -> list[dict[str, Any]]:
+    """Compile one pattern in the notation above into a spaCy Matcher token pattern."""
+    tokens = []
+    for raw in notation.split():
+        body, op = raw, None
+        match = _QUANT.match(raw)
+        if match and raw not in ("?", "*", "+"):
+            body, op = match.group("body"), match.group("op")
+        spec = _token_spec(body, notation)
+        if op:
+            spec["OP"] = op
+        tokens.append(spec)
+    if not tokens:
+        raise RulesError(f"Empty pattern {notation!r} in the rules.")
+    return tokens
+
+
+def _token_spec(body: str, notation: str) -> dict[str, Any]:
+    if body == "_":
+        return {}
+    if body == "#NUM":
+        return {"LIKE_NUM": True}
+    entity = _ENTITY.match(body)
+    if entity:
+        return {"ENT_TYPE": entity.group("label")}
+    alternatives = body.lower().split("|")
+    attr = "LEMMA" if any(word.startswith("~") for word in alternatives) else "LOWER"
+    words = [word.lstrip("~") for word in alternatives]
+    if not all(words):
+        raise RulesError(f"Pattern {notation!r} has an empty alternative in {body!r}.")
+    return {attr: words[0]} if len(words) == 1 else {attr: {"IN": words}}

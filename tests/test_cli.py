@@ -1,0 +1,95 @@
+"""The CLI contract a case system relies on: exit codes, JSON shape, several files, standard input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from responsecheck.cli import main
+from responsecheck.report import json_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD = ROOT / "tests" / "fixtures" / "bad"
+SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text())
+
+GOOD = """Dear Mr Patel,
+
+This is our stage 1 response.
+
+You complained that your boiler broke down twice in December and that we missed an appointment.
+
+I have looked at our repair records. Our records show the engineer did not have the right part.
+
+I have upheld your complaint and I am sorry we let you down.
+
+We will pay you £75 within 10 working days. We have changed how we order boiler parts so this does not happen again.
+
+If you are not happy with this response, you can ask for a stage 2 review within 20 working days.
+
+Yours sincerely,
+"""
+
+
+@pytest.fixture()
+def letters(tmp_path: Path) -> dict[str, Path]:
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    poor = tmp_path / "poor.txt"
+    poor.write_text("Dear Mr Patel,\n\nWe regret any inconvenience caused by the boiler.\n\nYours sincerely,\n")
+    return {"good": good, "poor": poor}
+
+
+def test_good_letter_exits_0_and_json_matches_schema(letters) -> None:
+    result = CliRunner().invoke(main, ["check", str(letters["good"]), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    jsonschema.validate(report, SCHEMA)
+    assert report["send_ok"] is True and report["stage"] == 1 and report["decision"] == "upheld"
+    assert {e["id"] for e in report["elements"]} >= {"stage_label", "apology", "ombudsman"}
+
+
+def test_missing_elements_exit_1_and_fail_on_never_exits_0(letters) -> None:
+    failing = CliRunner().invoke(main, ["check", str(letters["poor"]), "--format", "json"])
+    assert failing.exit_code == 1
+    report = json.loads(failing.output)
+    assert report["send_ok"] is False and report["rating"] == "red"
+    assert any(f["rule"] == "element.decision" and f["severity"] == "error" for f in report["findings"])
+    assert CliRunner().invoke(main, ["check", str(letters["poor"]), "--fail-on", "never"]).exit_code == 0
+
+
+def test_several_files_give_an_array_in_order_with_errors_inline(letters) -> None:
+    args = ["check", str(letters["good"]), str(BAD / "encrypted.docx"), str(letters["poor"]), "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 4  # the batch is incomplete: the unreadable file's code wins
+    reports = json.loads(result.stdout)
+    assert [Path(r["file"]).name for r in reports] == ["good.txt", "encrypted.docx", "poor.txt"]
+    assert reports[1]["error"]["kind"] == "encrypted" and reports[2]["decision"] == "none"
+    for report in reports:
+        jsonschema.validate(report, SCHEMA)
+
+
+def test_standard_input() -> None:
+    result = subprocess.run([sys.executable, "-m", "responsecheck.cli", "check", "-", "--format", "json"],
+                            input=GOOD, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["file"] == "-"
+
+
+def test_usage_error_is_2() -> None:
+    assert CliRunner().invoke(main, ["check", "--stage", "7", "x.txt"]).exit_code == 2
+
+
+def test_text_output_names_missing_elements(letters) -> None:
+    result = CliRunner().invoke(main, ["check", str(letters["poor"])])
+    assert "RED" in result.output and "✗ Apology (not required here)" in result.output  # no decision, no apology owed
+    assert "✗ Decision stated" in result.output
+
+
+def test_published_schema_is_current() -> None:
+    assert SCHEMA == json.loads(json.dumps(json_schema())), "run: responsecheck schema > schema/report.schema.json"
