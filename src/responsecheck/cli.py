@@ -17,7 +17,7 @@ from rich.console import Console
 
 from . import api
 from .errors import EXIT_FINDINGS, EXIT_OK, InputError, ResponsecheckError
-from .options import CheckOptions
+from .options import CaseFile, CheckOptions, read_case_file
 from .readers import read_bytes
 from .report import Report, fails, json_schema
 
@@ -37,10 +37,32 @@ def main() -> None:
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the output to a file.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only the verdict line.")
+@click.option("--received", type=click.DateTime(["%Y-%m-%d"]), help="Date the complaint (or escalation) was received.")
+@click.option("--acknowledged", type=click.DateTime(["%Y-%m-%d"]), help="Date it was acknowledged.")
+@click.option("--letter-date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Date the response goes out; default: the date printed on the letter.")
+@click.option("--extension-days", type=click.IntRange(0, 250), help="Agreed extension, in working days.")
+@click.option("--case", "case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Case dates as JSON (received, acknowledged, letter_date, extension_days); options above win.")
 def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: str, fail_on: str,
-          output: str | None, quiet: bool) -> None:
-    """Check one or more letters (.docx, .txt, .md, or - for standard input)."""
-    options = CheckOptions(profile=profile, stage=int(stage) if stage else None, fail_on=fail_on)
+          output: str | None, quiet: bool, received, acknowledged, letter_date, extension_days: int | None,
+          case_file: Path | None) -> None:
+    """Check one or more letters (.docx, .txt, .md, or - for standard input).
+
+    Give the case dates to check the response against the profile's timescales in UK working days.
+    """
+    case = CaseFile()
+    if case_file is not None:
+        try:
+            case = read_case_file(case_file)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--case") from None
+    options = CheckOptions(
+        profile=profile, stage=int(stage) if stage else None, fail_on=fail_on,
+        received=received.date() if received else case.received,
+        acknowledged=acknowledged.date() if acknowledged else case.acknowledged,
+        letter_date=letter_date.date() if letter_date else case.letter_date,
+        extension_days=extension_days if extension_days is not None else case.extension_days)
     reports: list[Report] = []
     input_code = 0
     for name in files:

@@ -53,13 +53,27 @@ class Revision:
 
 @dataclass(frozen=True)
 class DocComment:
+    """A reviewer's comment; `paragraph` is the first paragraph its anchor covers, if any."""
+
     author: str | None
     text: str
+    paragraph: int | None = None
 
 
 @dataclass(frozen=True)
 class HiddenText:
     text: str
+    paragraph: int | None
+
+
+@dataclass(frozen=True)
+class FieldCode:
+    """A Word field: its instruction (e.g. MERGEFIELD Surname), the text it shows, and whether
+    Word marked it out of date (w:dirty)."""
+
+    instruction: str
+    result: str
+    dirty: bool
     paragraph: int | None
 
 
@@ -73,6 +87,7 @@ class Letter:
     revisions: list[Revision] = field(default_factory=list)
     comments: list[DocComment] = field(default_factory=list)
     hidden_text: list[HiddenText] = field(default_factory=list)
+    fields: list[FieldCode] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 
 FailOn = Literal["error", "warning", "suggestion", "never"]
 
@@ -13,3 +18,34 @@ class CheckOptions:
     profile: str | None = None
     stage: Literal[1, 2] | None = None
     fail_on: FailOn = "error"
+    # Case dates from the case system (--received, --acknowledged, --letter-date,
+    # --extension-days or --case FILE); the deadline check needs at least `received`.
+    received: dt.date | None = None
+    acknowledged: dt.date | None = None
+    letter_date: dt.date | None = None
+    extension_days: int = 0
+
+
+class CaseFile(BaseModel):
+    """Case dates as a case management system sends them (JSON; other keys are ignored).
+
+    Dates are ISO (2026-03-16). Keys: received, acknowledged, letter_date, extension_days.
+    """
+
+    model_config = ConfigDict(extra="ignore")
+    received: dt.date | None = None
+    acknowledged: dt.date | None = None
+    letter_date: dt.date | None = None
+    extension_days: int = Field(0, ge=0, le=250)
+
+
+def read_case_file(path: Path) -> CaseFile:
+    """Load a case metadata file; any problem is a ValueError with one plain sentence."""
+    try:
+        return CaseFile.model_validate_json(path.read_bytes())
+    except OSError as exc:
+        raise ValueError(f"Cannot read the case file {path}: {exc.strerror or exc}.") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the file"
+        raise ValueError(f"The case file {path} is invalid at {where}: {first['msg']}.") from None

@@ -7,10 +7,11 @@ when the requirement applies (an apology is owed only when something went wrong)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .errors import RulesError
 from .report import Severity
@@ -49,7 +50,42 @@ class Timescales(BaseModel):
     stage1_response_working_days: int
     stage2_response_working_days: int
     extension_max_working_days: int
+    # Which date each stage's response clock starts from (the Code counts from
+    # acknowledgement, the SPSO frontline stage from receipt).
+    response_from: dict[Literal[1, 2], Literal["received", "acknowledged"]] = {1: "acknowledged", 2: "acknowledged"}
     source: str
+
+
+class Window(BaseModel):
+    """A time limit a letter tells the resident about, e.g. '12 months' to go to the Ombudsman."""
+
+    model_config = ConfigDict(extra="forbid")
+    accepted: list[str]
+    source: str
+
+    @field_validator("accepted")
+    @classmethod
+    def _periods(cls, value: list[str]) -> list[str]:
+        for period in value:
+            parse_period(period)
+        return value
+
+
+class Escalation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    stage2_request: Window | None = None
+    ombudsman: Window | None = None
+
+
+_PERIOD = re.compile(r"^(\d+) (working days|days|weeks|months)$")
+
+
+def parse_period(text: str) -> tuple[int, str]:
+    """'20 working days' -> (20, 'working days'); anything else is a rules error."""
+    match = _PERIOD.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a period such as '20 working days' or '12 months'")
+    return int(match.group(1)), match.group(2)
 
 
 class Holidays(BaseModel):
@@ -66,6 +102,7 @@ class Profile(BaseModel):
     stage_names: dict[Literal[1, 2], str]
     ombudsman: Ombudsman
     timescales: Timescales
+    escalation: Escalation = Escalation()
     stages: dict[Literal[1, 2], dict[str, Requirement]]
     sources: list[str]
 

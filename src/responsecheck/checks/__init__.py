@@ -37,5 +37,26 @@ class CheckOutput:
 
 Check = Callable[[CheckContext], CheckOutput]
 
+# Imported after CheckContext and CheckOutput exist: the check modules import them from here.
+from . import (  # noqa: E402
+    consistency,
+    deadline,
+    leftovers,
+    ombudsman_details,
+    outdated_process,
+    placeholders,
+    staff_named,
+    vague_commitments,
+)
+
 # (name, run) in the order they run; later checks may not rely on earlier ones' output.
-CHECKS: tuple[tuple[str, Check], ...] = ()
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("placeholders", placeholders.run),
+    ("leftovers", leftovers.run),
+    ("ombudsman_details", ombudsman_details.run),
+    ("outdated_process", outdated_process.run),
+    ("consistency", consistency.run),
+    ("vague_commitments", vague_commitments.run),
+    ("staff_named", staff_named.run),
+    ("deadline", deadline.run),
+)

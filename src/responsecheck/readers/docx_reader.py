@@ -20,7 +20,7 @@ from docx.opc.exceptions import OpcError
 from lxml import etree
 
 from ..errors import CorruptDocument, UnsupportedFormat
-from ..letter import DocComment, HiddenText, Letter, Origin, Paragraph, Part, Revision
+from ..letter import DocComment, FieldCode, HiddenText, Letter, Origin, Paragraph, Part, Revision
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -205,6 +205,8 @@ def read_docx(data: bytes, name: str) -> Letter:
     paragraphs: list[Paragraph] = []
     hidden_text: list[HiddenText] = []
     index_of: dict[etree._Element, int] = {}
+    fields: list[FieldCode] = []
+    comment_paragraph: dict[str, int] = {}
     try:
         for origin, element in walk(document):
             pieces, hidden = text_pieces(element)
@@ -214,17 +216,22 @@ def read_docx(data: bytes, name: str) -> Letter:
             if not text:
                 continue
             index_of[element] = len(paragraphs)
+            fields.extend(_fields(element, len(paragraphs)))
+            for anchor in element.iter(w("commentRangeStart")):
+                comment_paragraph.setdefault(anchor.get(w("id"), ""), len(paragraphs))
             style = _style_id(element)
             paragraphs.append(Paragraph(text=text, origin=origin, style=style,
                                         is_heading=_looks_like_heading(style, pieces, text)))
         revisions = _revisions(document, index_of)
-        comments = [DocComment(author=c.author or None, text=c.text) for c in document.comments]
+        comments = [DocComment(author=c.author or None, text=c.text,
+                               paragraph=comment_paragraph.get(str(c.comment_id)))
+                    for c in document.comments]
     except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise CorruptDocument(
             f"{name} is damaged ({type(exc).__name__}); open it in Word, save a new copy and try again."
         ) from None
     return Letter(name=name, format="docx", paragraphs=paragraphs, revisions=revisions,
-                  comments=comments, hidden_text=hidden_text)
+                  comments=comments, hidden_text=hidden_text, fields=fields)
 
 
 def _revisions(document: Document, index_of: dict[etree._Element, int]) -> list[Revision]:
@@ -243,9 +250,56 @@ def _revisions(document: Document, index_of: dict[etree._Element, int]) -> list[
                 if element in seen:
                     continue
                 seen.add(element)
-                text_tag = w("delText") if tag in ("del", "moveFrom") else w("t")
-                text = "".join(t.text or "" for t in element.iter(text_tag)) if tag not in ("rPrChange", "pPrChange") else ""
+                text = _revision_text(tag, element)
                 paragraph = next((index_of[a] for a in element.iterancestors(w("p")) if a in index_of), None)
                 found.append(Revision(kind=tag, author=element.get(w("author")), date=element.get(w("date")),
                                       text=text, paragraph=paragraph))
     return found
+
+
+def _revision_text(tag: str, element: etree._Element) -> str:
+    """The words a revision touched: deleted text is in w:delText, but Word keeps moved-away
+    text in w:t, and a formatting change sits inside the run whose text it changed."""
+    if tag == "pPrChange":
+        return ""
+    if tag == "rPrChange":
+        run = next(element.iterancestors(w("r")), None)
+        return "".join(t.text or "" for t in run.iter(w("t"))) if run is not None else ""
+    return "".join(t.text or "" for t in element.iter(w("t"), w("delText")))
+
+
+def _fields(paragraph: etree._Element, index: int) -> list[FieldCode]:
+    """Word fields in one paragraph, simple (w:fldSimple) and complex (w:fldChar ... w:instrText).
+
+    A complex field is begin / instruction / separate / shown result / end; only fields that
+    begin and end in the same paragraph are read, which covers the merge and reference fields
+    of a letter.
+    """
+    found = [FieldCode(instruction=(simple.get(w("instr")) or "").strip(),
+                       result="".join(t.text or "" for t in simple.iter(w("t"))),
+                       dirty=_on(simple.get(w("dirty"))), paragraph=index)
+             for simple in paragraph.iter(w("fldSimple"))]
+    state: str | None = None
+    instruction: list[str] = []
+    result: list[str] = []
+    dirty = False
+    for element in paragraph.iter(w("fldChar"), w("instrText"), w("t")):
+        if element.tag == w("fldChar"):
+            kind = element.get(w("fldCharType"))
+            if kind == "begin":
+                state, instruction, result, dirty = "instruction", [], [], _on(element.get(w("dirty")))
+            elif kind == "separate" and state:
+                state = "result"
+            elif kind == "end" and state:
+                found.append(FieldCode(instruction="".join(instruction).strip(), result="".join(result),
+                                       dirty=dirty, paragraph=index))
+                state = None
+        elif element.tag == w("instrText") and state == "instruction":
+            instruction.append(element.text or "")
+        elif element.tag == w("t") and state == "result":
+            result.append(element.text or "")
+    return found
+
+
+def _on(value: str | None) -> bool:
+    return value is not None and value not in ("0", "false", "off")
