@@ -18,6 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .api import check
+from .evaluate_findings import findings_rows
+from .options import CaseFile, CheckOptions
 from .profiles import ELEMENT_IDS
 from .report import Report
 
@@ -29,8 +31,10 @@ class LetterLabel(BaseModel):
     file: str
     profile: str
     stage: int
-    decision: str
-    elements: dict[str, str]
+    decision: str | None = None
+    elements: dict[str, str] = {}
+    # Case dates, given to the check as a case system would (see --case); optional.
+    case: CaseFile | None = None
 
 
 @dataclass
@@ -103,7 +107,8 @@ def elements_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Ta
                 continue
             table.rows[element_id].add(truth == "missing", got.status == "missing")
         stage.add(True, report.stage == label.stage)
-        decision.add(True, report.decision == label.decision)
+        if label.decision is not None:
+            decision.add(True, report.decision == label.decision)
         profile.add(True, report.profile == label.profile)
     for name, counts in (("stage", stage), ("decision", decision), ("profile", profile)):
         total = counts.tp + counts.fn
@@ -124,24 +129,41 @@ def status_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Tabl
     return table
 
 
-EVALUATORS: list[Evaluator] = [elements_table, status_table]
+def findings_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:
+    """Pre-send findings per category: recall, and false alarms (fp) on letters labelled for findings."""
+    totals, _, scored = findings_rows(set_dir, pairs)
+    table = Table(title="Pre-send findings per category (fp = false alarms)")
+    for category, (tp, fp, fn) in totals.items():
+        table.rows[category] = Counts(tp=tp, fp=fp, fn=fn)
+    table.notes.append(f"letters labelled for findings: {scored}")
+    return table
+
+
+EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table]
 
 
 def default_sets() -> list[Path]:
-    return [p for p in (CORPORA / "dev", CORPORA / "holdout") if (p / "labels.yaml").exists()]
+    return [p for p in (CORPORA / "dev", CORPORA / "holdout", CORPORA / "presend") if (p / "labels.yaml").exists()]
+
+
+def _options(label: LetterLabel) -> CheckOptions:
+    """What a case system would pass: the case dates, never the profile or stage."""
+    case = label.case or CaseFile()
+    return CheckOptions(received=case.received, acknowledged=case.acknowledged, letter_date=case.letter_date,
+                        extension_days=case.extension_days)
 
 
 def evaluate(sets: list[Path]) -> list[SetResult]:
     results = []
     for set_dir in sets:
         labels = load_labels(set_dir)
-        pairs = [(label, check(set_dir / label.file)) for label in labels]
+        pairs = [(label, check(set_dir / label.file, options=_options(label))) for label in labels]
         mistakes = [
             f"{label.file}: {element_id} labelled {label.elements[element_id]}, found {report.element(element_id).status}"
             for label, report in pairs for element_id in ELEMENT_IDS
             if element_id in label.elements and report.element(element_id)
             and label.elements[element_id] != report.element(element_id).status
-        ]
+        ] + findings_rows(set_dir, pairs)[1]
         results.append(SetResult(name=set_dir.name, letters=len(pairs),
                                  tables=[evaluator(set_dir, pairs) for evaluator in EVALUATORS], mistakes=mistakes))
     return results
@@ -164,6 +186,10 @@ def render_evaluation(results: list[SetResult], fmt: str = "text") -> str:
         lines.append(f"== {result.name}: {result.letters} letters")
         for table in result.tables:
             lines.append(f"-- {table.title}")
+            if not any(c.tp + c.fp + c.fn + c.tn for c in table.rows.values()):
+                lines.append("   (no letters in this set are labelled for it)")
+                lines.extend(f"   {note}" for note in table.notes)
+                continue
             lines.append(f"{'':22} {'prec':>6} {'recall':>6} {'F1':>6}   tp  fp  fn  tn")
             for name, c in table.rows.items():
                 lines.append(f"{name:22} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}  "

@@ -178,7 +178,7 @@ def letter_dateline(analysis: Analysis) -> tuple[dt.date, int] | None:
 def _tense(token: Token) -> str | None:
     """'past', 'future' or None for the verb governing a date token."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
