@@ -26,7 +26,6 @@ from .patterns import RuleSet, finding, load_rules
 
 _CATEGORY = "consistency"
 _TOTAL = re.compile(r"\btotal\b", re.I)
-_PROSE_TOTAL = re.compile(r"\b(?:in total|total of|totalling|a total|made up (?:as follows|of)|in all)\b", re.I)
 _FUTURE_LEMMAS = {"book", "schedule", "arrange", "plan", "confirm", "due"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
@@ -35,7 +34,14 @@ _WINDOW = re.compile(
     r"\b(?:within|up to|no later than|no more than|have|has|in the next)\s+(\d+|[a-z\-]+)\s+"
     r"(working days|calendar days|days|weeks|months|years|year|month|week)\b", re.I)
 _STAGE2_CUE = re.compile(r"\b(?:stage\s?(?:2|two)|next stage|escalat\w*|review|look at (?:it|this|your complaint) again)\b", re.I)
-_OMBUDSMAN_CUE = re.compile(r"\bombudsman\b|\bSPSO\b|\bPSOW\b", re.I)
+_OMBUDSMAN_CUE = re.compile(r"\bombudsman\b(?!'s complaint handling code)|\bSPSO\b|\bPSOW\b", re.I)
+# The resident doing something: a time limit in the sentence is then the resident's to meet.
+_RESIDENT_ACTS = re.compile(r"\byou(?:r)?\b[^.]{0,80}?\b(?:ask|request|contact|complain|go|refer|take|bring|approach|"
+                            r"write|apply|escalate|tell|let us know|reply|have|get in touch)\w*\b", re.I)
+_OFFER_CUE = re.compile(r"\bif you\b|\bplease\b|\byou (?:are entitled|have the right) to\b", re.I)
+_EACH = re.compile(r"^\s*(?:each|per|a (?:week|month|day|night))\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:a total of|total of|totalling|totaling|in total of)\s*$", re.I)
+_TOTAL_AFTER = re.compile(r"^\s*(?:in total|in all|altogether|,?\s*made up (?:as follows|of))\b", re.I)
 _SOURCE_DATES = "A letter's dates must exist and agree with the date the letter is written."
 
 
@@ -57,10 +63,30 @@ def _rule_findings(analysis: Analysis, rules: RuleSet, rule_id: str) -> list[Fin
 
 
 def stage_contradictions(analysis: Analysis, stage: int, rules: RuleSet) -> list[Finding]:
-    """A stage 1 letter calling itself final, or a final letter offering another stage."""
+    """A stage 1 letter calling itself final, or a final letter offering another stage.
+
+    Final letters often recall how the review began ("you asked us to review your complaint
+    at stage 2"), so an offer counts only when it is one: a base-form verb with "can",
+    "could", "may" or "might", an "if you ..." clause, "please", or an imperative.
+    """
     if stage == 1:
         return _rule_findings(analysis, rules, "consistency.stage1_claims_final")
-    return _rule_findings(analysis, rules, "consistency.final_offers_another_stage")
+    return [f for f in _rule_findings(analysis, rules, "consistency.final_offers_another_stage")
+            if _is_offer(analysis, f)]
+
+
+def _is_offer(analysis: Analysis, found: Finding) -> bool:
+    start = analysis.paragraph_starts[found.location.paragraph] + (found.location.start or 0)
+    span = analysis.doc.char_span(start, start + len(found.text), alignment_mode="expand")
+    if span is None:
+        return False
+    first = span[0]
+    if first.tag_ in ("VBD", "VBN", "VBG"):
+        return False
+    sentence = first.sent
+    modal = any(t.tag_ == "MD" and t.lower_ in ("can", "could", "may", "might") for t in sentence)
+    imperative = sentence[0].tag_ == "VB"
+    return modal or imperative or bool(_OFFER_CUE.search(sentence.text))
 
 
 def missing_apology(context: CheckContext) -> list[Finding]:
@@ -125,14 +151,16 @@ def amount_disagreements(analysis: Analysis) -> list[Finding]:
                 "Correct the amounts so the rows add up to the total.", source))
     for sentence in analysis.sentences:
         text = sentence.span.text
-        if analysis.letter.paragraphs[sentence.paragraph].origin.part == "table" or not _PROSE_TOTAL.search(text):
+        if analysis.letter.paragraphs[sentence.paragraph].origin.part == "table":
             continue
-        offset = sentence.span.start_char
         amounts = money(text)
-        if not amounts:
+        total = next((a for a in amounts if _TOTAL_BEFORE.search(text[:a[1]]) or _TOTAL_AFTER.match(text[a[2]:])), None)
+        # "£12 each" or "£20 a week" cannot be added up without knowing how many.
+        if total is None or any(_EACH.match(text[e:]) for _, _, e in amounts):
             continue
-        value, start, end = amounts[0]
-        components = [a[0] for a in amounts[1:]]
+        value, start, end = total
+        offset = sentence.span.start_char
+        components = [a[0] for a in amounts if a is not total]
         if table_totals and value not in table_totals:
             found.append(_error(
                 analysis, "consistency.total_differs", offset + start, offset + end,
@@ -241,6 +269,8 @@ def window_mismatches(analysis: Analysis, profile: Profile, stage: int) -> list[
     found: list[Finding] = []
     for sentence in analysis.sentences:
         text = sentence.span.text
+        if not _RESIDENT_ACTS.search(text):
+            continue
         ombudsman = bool(_OMBUDSMAN_CUE.search(text))
         window = profile.escalation.ombudsman if ombudsman else (
             profile.escalation.stage2_request if stage == 1 and _STAGE2_CUE.search(text) else None)

@@ -5,7 +5,9 @@ people by name. spaCy's PERSON entities are used, less the addressee (the reside
 the signatory, whose names the letter is expected to carry. Single-word entities are left
 out: the small English model tags many single capitalised words (places, Welsh words,
 'Ombudsman') as PERSON, and a false warning on every letter would teach handlers to
-ignore the check. Settings live in rules/presend/staff_named.yaml.
+ignore the check. A title and a capitalised name ("Mr Burns") is a person whether or not
+the model saw one, so those are found by pattern too. Settings live in
+rules/presend/staff_named.yaml.
 """
 
 from __future__ import annotations
@@ -79,6 +81,28 @@ def _is_person(span: Span, rules: StaffNamedRules) -> bool:
     return words[-1].lower_ not in rules.not_people
 
 
+@lru_cache(maxsize=1)
+def _titled_name() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in sorted(settings().titles, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{titles})\.?\s+[A-Z][a-z]+(?:['\-][A-Z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:['\-][A-Z]?[a-z]+)*)?")
+
+
+def candidates(analysis: Analysis, rules: StaffNamedRules) -> list[Span]:
+    """PERSON entities of two words or more, and title + name, without overlaps, in order."""
+    doc = analysis.doc
+    spans = [ent for ent in doc.ents if ent.label_ == "PERSON" and "\n" not in ent.text and _is_person(ent, rules)]
+    for m in _titled_name().finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span) >= 2 and span[-1].lower_ not in rules.not_people:
+            spans.append(span)
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if chosen and span.start < chosen[-1].end:
+            continue
+        chosen.append(span)
+    return chosen
+
+
 def run(context: CheckContext) -> CheckOutput:
     rules = settings()
     if not rules.enabled:
@@ -87,15 +111,13 @@ def run(context: CheckContext) -> CheckOutput:
     titles = set(rules.titles)
     expected = expected_names(analysis, titles)
     findings: list[Finding] = []
-    for ent in analysis.doc.ents:
-        if ent.label_ != "PERSON" or "\n" in ent.text:
+    for span in candidates(analysis, rules):
+        if analysis.roles[analysis.paragraph_at(span.start_char)] not in _CHECKED_ROLES:
             continue
-        if analysis.roles[analysis.paragraph_at(ent.start_char)] not in _CHECKED_ROLES:
-            continue
-        if not _is_person(ent, rules) or _name_words(ent.text, titles) & expected:
+        if _name_words(span.text, titles) & expected:
             continue
         findings.append(Finding(
             rule="staff_named.person", category=rules.category, severity=rules.severity,
-            message=rules.message.format(match=ent.text), text=ent.text,
-            location=analysis.span_location(ent), suggestion=rules.suggestion, source=rules.source))
+            message=rules.message.format(match=span.text), text=span.text,
+            location=analysis.span_location(span), suggestion=rules.suggestion, source=rules.source))
     return CheckOutput(findings=findings)
