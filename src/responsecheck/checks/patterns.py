@@ -29,9 +29,13 @@ SpanFilter = Callable[[int, str], bool]
 
 
 class Examples(BaseModel):
+    """Sentences the rule must flag (`fail`) and must leave alone (`pass`), checked by the tests
+    through the whole pipeline at `stage` (for rules that apply to one stage only)."""
+
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     fail: list[str] = Field(min_length=1)
     pass_: list[str] = Field(alias="pass", min_length=1)
+    stage: Literal[1, 2] = 1
 
 
 class PatternRule(BaseModel):

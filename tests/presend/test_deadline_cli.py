@@ -1,0 +1,64 @@
+"""Case dates through the command line and a case file, checked in UK working days."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from responsecheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+LATE = ROOT / "corpora" / "presend" / "hos-s1-late-reply.docx"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["check", str(LATE), "--format", "json", *args])
+
+
+def deadline(result) -> tuple[list[dict], dict]:
+    report = json.loads(result.output)
+    return [f for f in report["findings"] if f["category"] == "deadline"], report["metrics"].get("deadline", {})
+
+
+def test_late_letter_by_working_days_over_easter() -> None:
+    result = run("--received", "2026-03-16", "--acknowledged", "2026-03-18")
+    findings, metrics = deadline(result)
+    assert result.exit_code == 1
+    assert metrics["response_due"] == "2026-04-01" and metrics["working_days_late"] == 4
+    assert "4 working days late" in findings[0]["message"]
+
+
+def test_case_file_and_extension(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"received": "2026-03-16", "acknowledged": "2026-03-18", "extension_days": 10,
+                                "reference": "C-1"}))
+    findings, metrics = deadline(run("--case", str(case)))
+    assert findings == []
+    assert metrics["response_due_with_extension"] == "2026-04-17" and metrics["working_days_late"] == 0
+
+
+def test_options_override_the_case_file(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"received": "2026-03-16", "acknowledged": "2026-03-18", "extension_days": 10}))
+    _, metrics = deadline(run("--case", str(case), "--extension-days", "0"))
+    assert metrics["working_days_late"] == 4
+
+
+def test_no_case_dates_no_deadline_check() -> None:
+    findings, metrics = deadline(run())
+    assert findings == [] and metrics == {}
+
+
+def test_bad_case_file_is_a_usage_error(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text('{"received": "last Tuesday"}')
+    result = CliRunner().invoke(main, ["check", str(LATE), "--case", str(case)])
+    assert result.exit_code == 2
+    assert "received" in result.output
+
+
+def test_dates_out_of_order() -> None:
+    findings, _ = deadline(run("--received", "2026-04-20"))
+    assert [f["rule"] for f in findings] == ["deadline.case_dates"]
