@@ -107,6 +107,10 @@ def learning_evidence(analysis: Analysis, cues: Cues, rules: CompiledRules) -> l
     found = {h.sentence.span.start: h.sentence for h in cues.hits.get("learning", [])
              if not is_negated(h.span) and not is_conditional(h.sentence) and _in_letter_body(analysis, h.sentence)}
     rule = rules.rule("learning")
+    for hit in cues.hits.get("learning_systemic", []):
+        words = {t.lower_ for t in hit.sentence.span}
+        if words & set(rule.systemic_words) and not is_negated(hit.span) and _in_letter_body(analysis, hit.sentence):
+            found.setdefault(hit.sentence.span.start, hit.sentence)
     for sentence in analysis.sentences:
         if sentence.span.start not in found and _in_letter_body(analysis, sentence) and _standing_change(
                 sentence, set(rule.systemic_words), set(rule.excluded_now_verbs)):

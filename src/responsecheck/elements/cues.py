@@ -50,13 +50,29 @@ def gather(analysis: Analysis, rules: CompiledRules) -> Cues:
 
 
 def _sections(analysis: Analysis, rules: CompiledRules) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
-    """Sentences under a heading that names an element ("Putting things right", "What we found")."""
+    """Sentences under a heading that names an element ("Putting things right", "What we found").
+
+    A table column whose first cell is such a heading ("Your complaint | What I found | Outcome")
+    makes a section of that column's cells.
+    """
     sections: dict[str, list[Sentence]] = defaultdict(list)
     heading_of: dict[str, list[Sentence]] = defaultdict(list)
+    columns: dict[tuple, list[str]] = {}
     current: list[str] = []
     for sentence in analysis.sentences:
         role = analysis.roles[sentence.paragraph]
         text = analysis.letter.paragraphs[sentence.paragraph].text.strip().rstrip(":").strip()
+        origin = analysis.letter.paragraphs[sentence.paragraph].origin
+        if origin.table is not None:
+            column = (origin.part, origin.table, origin.cell)
+            if origin.row == 0:
+                columns[column] = [e for e, patterns in rules.headings.items() if any(p.search(text) for p in patterns)]
+                for element in columns[column]:
+                    heading_of[element].append(sentence)
+            else:
+                for element in columns.get(column, []):
+                    sections[element].append(sentence)
+            continue
         if role == "heading":
             current = [e for e, patterns in rules.headings.items() if any(p.search(text) for p in patterns)]
             for element in current:
