@@ -18,7 +18,8 @@ from .rules import CompiledRules
 
 # "will"/"shall", "going to", or "would like to" / "intend to": a commitment. A bare "would" is
 # usually reported speech ("you were told someone would attend"), so it does not count.
-_COMMITMENT = {"will", "shall", "'ll", "going", "like", "intend", "plan", "arrange", "aim", "agree", "agreed", "propose"}
+_COMMITMENT = {"will", "shall", "'ll", "going", "like", "intend", "plan", "arrange", "aim", "agree", "agreed", "propose",
+               "ask", "instruct", "request"}
 _CONCRETE = re.compile(
     r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|"

@@ -16,6 +16,7 @@ from .rules import CompiledRules
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "neither", "nor", "cannot"}
 LANDLORD_PRONOUNS = {"we", "i", "us", "me", "our", "my"}
 _QUOTES = re.compile(r"[\"“”‘’']")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -129,5 +130,5 @@ def subject_of(token: Token) -> Token | None:
 
 def in_quotes(span: Span) -> bool:
     """Whether the words sit inside quotation marks in their sentence (someone else's words)."""
-    before = span.doc[span.sent.start:span.start].text
-    return len(_QUOTES.findall(before.replace("'s ", " ").replace("n't", ""))) % 2 == 1
+    before = _APOSTROPHE.sub("", span.doc[span.sent.start:span.start].text_with_ws)
+    return len(_QUOTES.findall(before)) % 2 == 1
