@@ -42,9 +42,9 @@ PRESENT = {
                "I have asked the repairs team to book the work for next week.", "A payment of £50 will be made to you.",
                "The fence will be replaced by our contractor.", "We are offering you £200 compensation.",
                "An engineer is booked to fit the new boiler."],
-    "escalation": ["If you remain unhappy, please tell us and we will review your complaint at stage 2.",
+    "escalation": ["If you remain unhappy, please tell us within a month and we will review your complaint at stage 2.",
                    "You can ask for a review of this decision within 20 working days.",
-                   "To take your complaint to the next stage, call us on 0113 496 0000.",
+                   "To take your complaint to the next stage, call us on 0113 496 0000 within two months of this letter.",
                    "If you want us to look at this again, let us know by 30 June."],
 }
 ABSENT = {
@@ -58,7 +58,8 @@ ABSENT = {
     "complaint_summary": ["If you feel we have not dealt with this properly, please tell us.", "Thank you for your complaint."],
     "remedy": ["We will look into this.", "You will need to clear the loft before we visit.",
                "You were told the engineer would come on Monday.", "You asked us to replace the fence."],
-    "escalation": ["We reviewed the repair last week.", "You can contact the Housing Ombudsman at any time."],
+    "escalation": ["We reviewed the repair last week.", "You can contact the Housing Ombudsman at any time.",
+                   "If you are unhappy with this response, just let us know and we will escalate it."],
     "decision": ["You asked us to uphold your complaint.", "The Ombudsman may uphold a complaint if it finds fault.",
                  "If we uphold your complaint, we will pay you."],
 }

@@ -147,6 +147,26 @@ def _standing_change(sentence: Sentence, systemic: set[str], excluded: set[str])
     return False
 
 
+# A time limit: a duration ("within 20 working days", "two months of this letter", "a month") or a
+# date ("by 30 June", "before Friday").
+_TIME_LIMIT = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|twenty-one|"
+    r"twenty-eight|thirty|sixty)\s+(full\s+)?(working\s+|calendar\s+|business\s+|clear\s+)?(days?|weeks?|months?)\b"
+    r"|\b(by|before|no later than|until)\s+(\d{1,2}(st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|the end of)", re.I)
+
+
+def escalation_route(analysis: Analysis, cues: Cues, rules: CompiledRules) -> tuple[list[Sentence], bool]:
+    """The route to the next internal stage, and whether the letter says by when to use it.
+
+    The Code expects both: how to escalate and the time limit, so a route with no time limit is
+    reported as missing with a message that says what is lacking.
+    """
+    route = escalation_evidence(analysis, cues, rules)
+    paragraphs = {s.paragraph for s in route}
+    timed = any(_TIME_LIMIT.search(analysis.letter.paragraphs[p].text) for p in paragraphs)
+    return route, timed
+
+
 def escalation_evidence(analysis: Analysis, cues: Cues, rules: CompiledRules) -> list[Sentence]:
     """Sentences telling the resident how to take the complaint to the next internal stage."""
     verbs = set(rules.rule("escalation").request_verbs)
