@@ -154,14 +154,27 @@ def finding(analysis: Analysis, rule: CompiledRule, start: int, end: int) -> Fin
                    source=rule.rule.source)
 
 
-def run_rules(analysis: Analysis, rules: RuleSet, skip: SpanFilter | None = None) -> list[Finding]:
-    """Run every rule of a set over the letter; `skip` may veto a unit (e.g. one with a date)."""
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<![\w])'[^'\n]{1,300}'(?![\w])")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted words ("...", “...”, ‘...’, '...'): what someone else said or wrote."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def run_rules(analysis: Analysis, rules: RuleSet, skip: SpanFilter | None = None,
+              skip_quotes: bool = False) -> list[Finding]:
+    """Run every rule of a set over the letter; `skip` may veto a unit (e.g. one with a date),
+    and with `skip_quotes` a match inside quotation marks (someone else's words) is left out."""
     found: list[Finding] = []
     for offset, text in units(analysis, rules.scope):
         if skip is not None and skip(offset, text):
             continue
+        quotes = quoted_spans(text) if skip_quotes else []
         for rule in rules.rules:
             for start, end in rule.find(text):
+                if any(qs <= start and end <= qe for qs, qe in quotes):
+                    continue
                 found.append(finding(analysis, rule, offset + start, offset + end))
     return found
 
