@@ -12,7 +12,7 @@ Every rule carries a source and `fail` / `pass` examples that the tests run.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -24,8 +24,6 @@ from ..report import Finding, Location, Severity
 from ..rulebook import load_model
 
 Kind = Literal["existence", "cooccurrence"]
-#: Given a unit's offset and text, True to leave it out (e.g. a sentence that also names a date).
-SpanFilter = Callable[[int, str], bool]
 
 
 class Examples(BaseModel):
@@ -162,22 +160,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text)]
 
 
-def run_rules(analysis: Analysis, rules: RuleSet, skip: SpanFilter | None = None,
-              skip_quotes: bool = False) -> list[Finding]:
-    """Run every rule of a set over the letter; `skip` may veto a unit (e.g. one with a date),
-    and with `skip_quotes` a match inside quotation marks (someone else's words) is left out."""
+def run_rules(analysis: Analysis, rules: RuleSet) -> list[Finding]:
+    """Run every rule of a set over the letter's paragraphs or sentences."""
     found: list[Finding] = []
     for offset, text in units(analysis, rules.scope):
-        if skip is not None and skip(offset, text):
-            continue
-        quotes = quoted_spans(text) if skip_quotes else []
         for rule in rules.rules:
             for start, end in rule.find(text):
-                if any(qs <= start and end <= qe for qs, qe in quotes):
-                    continue
                 found.append(finding(analysis, rule, offset + start, offset + end))
     return found
-
 
 
 def paragraph_location(analysis: Analysis, paragraph: int | None, text: str = "") -> Location:
