@@ -68,3 +68,8 @@ def test_standalone_date_is_a_line_that_is_only_a_date():
     assert standalone_date("Tuesday, 12 May 2026") == dt.date(2026, 5, 12)
     assert standalone_date("We visited on 12 May 2026.") is None
     assert standalone_date("31 April 2026") is None
+
+
+def test_reference_numbers_are_not_dates():
+    assert dates("Our reference: BHA/C1/25/0642") == []
+    assert dates("Case 2026/03/0411") == []

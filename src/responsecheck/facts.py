@@ -132,7 +132,8 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\b", re.I
 )
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])")
+# Day/month/year in figures; not part of a longer code such as a reference "BHA/C1/25/0642".
+_NUMERIC = re.compile(r"(?<![\w/.\-])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2}|\d{2})(?![\w/.\-])")
 
 
 @dataclass(frozen=True)
