@@ -17,9 +17,20 @@ _FILL_FIELDS = ("MERGEFIELD", "FILLIN", "ASK")
 _SOURCE = "Word fields keep the text they showed when last updated (ECMA-376 w:dirty marks them stale)."
 
 
+def _one_per_gap(findings: list[Finding]) -> list[Finding]:
+    """One finding per gap: "[£ amount]" is a bracketed gap, not also an empty £."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.location.paragraph, f.location.start, -(f.location.end or 0))):
+        last = kept[-1].location if kept else None
+        if last and last.paragraph == f.location.paragraph and f.location.start < (last.end or 0):
+            continue
+        kept.append(f)
+    return kept
+
+
 def run(context: CheckContext) -> CheckOutput:
     analysis = context.analysis
-    findings = run_rules(analysis, load_rules("placeholders"))
+    findings = _one_per_gap(run_rules(analysis, load_rules("placeholders")))
     taken = {(f.location.paragraph, f.location.start) for f in findings}
     for field in analysis.letter.fields:
         kind = field.instruction.split()[0].upper() if field.instruction.split() else ""
