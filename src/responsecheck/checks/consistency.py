@@ -229,7 +229,7 @@ def date_problems(analysis: Analysis, dated: dt.date | None) -> list[Finding]:
             start, end = offset + stated.start, offset + stated.end
             if is_impossible(stated):
                 found.append(_error(analysis, "consistency.impossible_date", start, end,
-                                    f"'{stated.text}' is not a real date.",
+                                    "This date does not exist.",
                                     "Check the date against the case record.", _SOURCE_DATES))
                 continue
             if dated is None or stated.date is None or analysis.roles[index] not in ("prose", "table", "textbox"):
@@ -241,13 +241,13 @@ def date_problems(analysis: Analysis, dated: dt.date | None) -> list[Finding]:
             if tense == "past" and stated.date > dated:
                 found.append(_error(
                     analysis, "consistency.past_after_letter", start, end,
-                    f"'{stated.text}' is after the letter's own date ({long_date(dated)}), "
+                    f"This date is after the letter's own date ({long_date(dated)}), "
                     "but the sentence says it has already happened.",
                     "Check the date, or the date of the letter.", _SOURCE_DATES))
             elif tense == "future" and stated.date < dated:
                 found.append(_error(
                     analysis, "consistency.promise_before_letter", start, end,
-                    f"'{stated.text}' is before the letter's own date ({long_date(dated)}), "
+                    f"This date is before the letter's own date ({long_date(dated)}), "
                     "but the sentence promises something for then.",
                     "Give a date after the letter is sent.", _SOURCE_DATES))
     return found
@@ -286,8 +286,8 @@ def window_mismatches(analysis: Analysis, profile: Profile, stage: int) -> list[
             target = "the Ombudsman" if ombudsman else "stage 2"
             found.append(_error(
                 analysis, "consistency.escalation_window", start, end,
-                f"The letter gives '{m.group(1)} {m.group(2)}' to go to {target}; "
-                f"the {profile.id.upper()} profile says {' or '.join(window.accepted)}.",
+                f"This time limit to go to {target} differs from the {profile.id.upper()} profile: "
+                f"{' or '.join(window.accepted)}.",
                 f"Use {' or '.join(window.accepted)}, or update the profile if your policy differs.",
                 window.source))
     return found

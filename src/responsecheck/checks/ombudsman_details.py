@@ -58,6 +58,12 @@ class Known:
             return any(fact.value.endswith("@" + v) for v in self.values.get("web", ()))
         return fact.value in values
 
+    def current(self, kind: str) -> list[str]:
+        """The current details of one kind, as published (postal kinds give the whole address)."""
+        c = self.ombudsman.contacts
+        return {"phone": c.phone, "email": c.email, "web": c.web, "postcode": c.post or c.postcode,
+                "po_box": c.post, "freepost": c.post}.get(kind, [])
+
     def summary(self) -> str:
         c = self.ombudsman.contacts
         parts = [f"phone {c.phone[0]}" if c.phone else "", f"email {c.email[0]}" if c.email else "",
@@ -202,13 +208,14 @@ def run(context: CheckContext) -> CheckOutput:
         other = next((k for k in known.values() if k.id != owner_id and k.holds(fact)), None)
         kind = _KIND_NAMES[fact.kind]
         if other is not None:
-            message = (f"'{fact.text}' is the {other.ombudsman.name}'s {kind}, "
+            message = (f"This is the {other.ombudsman.name}'s {kind}, "
                        f"but the letter gives it for the {owner.ombudsman.name}.")
         else:
-            message = f"'{fact.text}' is not the {owner.ombudsman.name}'s current {kind}."
+            message = f"This is not the {owner.ombudsman.name}'s current {kind}."
         findings.append(Finding(
             rule=f"ombudsman_details.wrong_{fact.kind}", category="ombudsman_details", severity="error",
             message=message, text=fact.text, location=location,
-            suggestion=f"Use the {owner.ombudsman.name}'s current details: {owner.summary()}.",
+            suggestion=(f"Use {' or '.join(owner.current(fact.kind))}." if owner.current(fact.kind)
+                        else f"The {owner.ombudsman.name} publishes no {kind}; give {owner.summary()}."),
             source=owner.ombudsman.source or _SOURCE))
     return CheckOutput(findings=findings)

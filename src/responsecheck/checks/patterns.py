@@ -147,7 +147,7 @@ def finding(analysis: Analysis, rule: CompiledRule, start: int, end: int) -> Fin
     """A Finding for the characters [start, end) of the joined letter text."""
     text = analysis.doc.text[start:end]
     return Finding(rule=rule.rule.id, category=rule.category, severity=rule.severity,
-                   message=rule.rule.message.format(match=text), text=text,
+                   message=rule.rule.message, text=text,
                    location=analysis.location(start, end), suggestion=rule.rule.suggestion,
                    source=rule.rule.source)
 

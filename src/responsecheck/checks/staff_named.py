@@ -118,6 +118,6 @@ def run(context: CheckContext) -> CheckOutput:
             continue
         findings.append(Finding(
             rule="staff_named.person", category=rules.category, severity=rules.severity,
-            message=rules.message.format(match=span.text), text=span.text,
+            message=rules.message, text=span.text,
             location=analysis.span_location(span), suggestion=rules.suggestion, source=rules.source))
     return CheckOutput(findings=findings)
