@@ -143,11 +143,11 @@ def _sentences_by_paragraph(analysis: Analysis) -> dict[int, list[tuple[int, str
     return grouped
 
 
-def attributed_details(analysis: Analysis, profile: Profile) -> list[tuple[Fact, int, str]]:
-    """Contact details given for an Ombudsman: (fact with spans in the joined text, paragraph, Ombudsman id)."""
+def attributed_details(analysis: Analysis, profile: Profile) -> list[tuple[Fact, str]]:
+    """Contact details given for an Ombudsman: (fact with spans in the joined text, Ombudsman id)."""
     known = directory()
     by_paragraph = _sentences_by_paragraph(analysis)
-    out: list[tuple[Fact, int, str]] = []
+    out: list[tuple[Fact, str]] = []
     block_owner: str | None = None
     block_part: str | None = None
     for index, paragraph in enumerate(analysis.letter.paragraphs):
@@ -166,7 +166,7 @@ def attributed_details(analysis: Analysis, profile: Profile) -> list[tuple[Fact,
                     owner = profile.id
                 if owner:
                     shifted = Fact(fact.kind, fact.text, fact.value, offset + fact.start, offset + fact.end)
-                    out.append((shifted, index, owner))
+                    out.append((shifted, owner))
             if mentions:
                 last_owner = mentions[-1][1]
                 carry = None if _FIRST_PERSON.search(text[mentions[-1][0]:]) else last_owner
@@ -197,7 +197,7 @@ def run(context: CheckContext) -> CheckOutput:
     taken = [(f.location.paragraph, f.location.start, f.location.end) for f in outdated]
     known = {k.id: k for k in directory()}
     findings = list(outdated)
-    for fact, paragraph, owner_id in attributed_details(analysis, context.detected.profile):
+    for fact, owner_id in attributed_details(analysis, context.detected.profile):
         owner = known[owner_id]
         if owner.holds(fact):
             continue
@@ -216,6 +216,6 @@ def run(context: CheckContext) -> CheckOutput:
             rule=f"ombudsman_details.wrong_{fact.kind}", category="ombudsman_details", severity="error",
             message=message, text=fact.text, location=location,
             suggestion=(f"Use {' or '.join(owner.current(fact.kind))}." if owner.current(fact.kind)
-                        else f"The {owner.ombudsman.name} publishes no {kind}; give {owner.summary()}."),
+                        else f"The profile lists no {kind} for the {owner.ombudsman.name}; give {owner.summary()}."),
             source=owner.ombudsman.source or _SOURCE))
     return CheckOutput(findings=findings)

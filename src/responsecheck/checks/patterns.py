@@ -136,7 +136,7 @@ def load_rules(name: str) -> RuleSet:
 def units(analysis: Analysis, scope: str) -> Iterator[tuple[int, str]]:
     """(offset in the joined text, text) of every paragraph or sentence, in reading order."""
     if scope == "paragraph":
-        for start, paragraph in zip(analysis.paragraph_starts, analysis.letter.paragraphs):
+        for start, paragraph in zip(analysis.paragraph_starts, analysis.letter.paragraphs, strict=True):
             yield start, paragraph.text
     else:
         for sentence in analysis.sentences:
