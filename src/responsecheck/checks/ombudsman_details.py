@@ -99,26 +99,22 @@ def directory() -> tuple[Known, ...]:
 
 
 @lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern[str]:
-    names = sorted({(n, k.id) for k in directory() for n in k.ombudsman.names}, key=lambda x: -len(x[0]))
+def _names() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every Ombudsman's names, longest first (so "Public Services Ombudsman
+    for Wales" wins over "Public Services Ombudsman"), and the Ombudsman id of each group."""
+    names = sorted({(n, k.id) for k in directory() for n in k.ombudsman.names}, key=lambda x: (-len(x[0]), x))
     alternatives = "|".join(f"(?P<n{i}>\\b{re.escape(n)}\\b)" for i, (n, _) in enumerate(names))
-    return re.compile(f"(?<![.@/\\-])(?:{alternatives})(?![.@/\\-]\\w)", re.I)
-
-
-@lru_cache(maxsize=1)
-def _name_owners() -> tuple[str, ...]:
-    names = sorted({(n, k.id) for k in directory() for n in k.ombudsman.names}, key=lambda x: -len(x[0]))
-    return tuple(owner for _, owner in names)
+    pattern = re.compile(f"(?<![.@/\\-])(?:{alternatives})(?![.@/\\-]\\w)", re.I)
+    return pattern, tuple(owner for _, owner in names)
 
 
 def _mentions(text: str, default: str) -> list[tuple[int, str]]:
     """(position, Ombudsman id) of each Ombudsman named in `text`; a bare "Ombudsman" is `default`."""
-    owners = _name_owners()
+    pattern, owners = _names()
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _name_pattern().finditer(text):
-        index = int(m.lastgroup[1:])
-        found.append((m.start(), owners[index]))
+    for m in pattern.finditer(text):
+        found.append((m.start(), owners[int(m.lastgroup[1:])]))
         taken.append(m.span())
     for m in _GENERIC.finditer(text):
         if not any(s <= m.start() < e for s, e in taken):
