@@ -64,12 +64,15 @@ def test_clean_letter_has_no_leftovers(tmp_path: Path) -> None:
 
 def test_stale_and_unfilled_fields(tmp_path: Path) -> None:
     body = [
+        "{=MERGEFIELD AddressBlock::=}",
         "Dear {=MERGEFIELD Title::=} Khan",
         "As set out in section {=!REF _Ref12 \\h::4=}, the charge was wrong.",
         "Yours sincerely {=MERGEFIELD Signatory::Ann Lee=}",
     ]
     report = check(build(LetterSpec(body=body), tmp_path / "fields.docx"), options=OPTIONS)
     fields = [f for f in report.findings if f.rule == "placeholder.word_field"]
-    assert len(fields) == 2
+    assert len(fields) == 3
     assert any("never updated" in f.message and f.text == "4" for f in fields)
-    assert any("never filled in" in f.message for f in fields)
+    unfilled = [f for f in fields if "never filled in" in f.message]
+    assert [f.text for f in unfilled] == ["MERGEFIELD AddressBlock", "MERGEFIELD Title"]
+    assert unfilled[0].location.part == "document"  # its paragraph shows no text at all

@@ -213,10 +213,11 @@ def read_docx(data: bytes, name: str) -> Letter:
             text = "".join(p.text for p in pieces).strip()
             paragraph_index = len(paragraphs) if text else None
             hidden_text.extend(HiddenText(h, paragraph_index) for h in hidden if h.strip())
+            # An unfilled merge field may be all a paragraph holds, so fields are kept either way.
+            fields.extend(_fields(element, paragraph_index))
             if not text:
                 continue
             index_of[element] = len(paragraphs)
-            fields.extend(_fields(element, len(paragraphs)))
             for anchor in element.iter(w("commentRangeStart")):
                 comment_paragraph.setdefault(anchor.get(w("id"), ""), len(paragraphs))
             style = _style_id(element)
@@ -268,7 +269,7 @@ def _revision_text(tag: str, element: etree._Element) -> str:
     return "".join(t.text or "" for t in element.iter(w("t"), w("delText")))
 
 
-def _fields(paragraph: etree._Element, index: int) -> list[FieldCode]:
+def _fields(paragraph: etree._Element, index: int | None) -> list[FieldCode]:
     """Word fields in one paragraph, simple (w:fldSimple) and complex (w:fldChar ... w:instrText).
 
     A complex field is begin / instruction / separate / shown result / end; only fields that
