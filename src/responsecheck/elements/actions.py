@@ -134,6 +134,10 @@ def _standing_change(sentence: Sentence, systemic: set[str], excluded: set[str])
         if token.lower_ != "now" or token.dep_ != "advmod":
             continue
         verb = token.head
+        if verb.lemma_ == "have":  # "our contractor now has to phone": the obligation is the change
+            verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
+            if verb.lemma_ == "have":
+                continue
         if verb.pos_ != "VERB" or verb.lemma_ in excluded:
             continue
         subject = subject_of(verb)
@@ -141,7 +145,8 @@ def _standing_change(sentence: Sentence, systemic: set[str], excluded: set[str])
                 c.lower_ in ("your",) for c in subject.children):
             continue
         clause = {t.lower_ for t in verb.subtree}
-        present = verb.tag_ in ("VBZ", "VBP") or any(c.lower_ in ("will", "must", "'ll") for c in verb.children)
+        present = verb.tag_ in ("VBZ", "VBP") or token.head.tag_ in ("VBZ", "VBP") or any(
+            c.lower_ in ("will", "must", "'ll") for c in verb.children)
         if present and (clause & systemic or subject.tag_ in ("NNS", "NNPS") or "you" not in clause and "your" not in clause):
             return True
     return False
