@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(hunspell-en-gb libenchant-2-2)
+# hunspell: spelling. libreoffice-writer-nogui + poppler-utils: the annotated copy's real-word-processor
+# test (docx -> PDF -> text/PNG). chromium: the HTML report's browser test (never downloaded by Playwright).
+APT_PACKAGES=(hunspell-en-gb libenchant-2-2 libreoffice-writer-nogui poppler-utils chromium)
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
