@@ -21,3 +21,9 @@ fi
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
+
+# axe-core (accessibility checker the HTML report's browser test runs in the page), project-local.
+if command -v npm >/dev/null; then
+  [ -f .tools/node_modules/axe-core/axe.min.js ] || \
+    npm install --prefix .tools --no-audit --no-fund --silent axe-core@4.14.1 >/dev/null 2>&1
+fi
