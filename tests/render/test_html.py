@@ -63,7 +63,7 @@ def test_metrics_suppressed_and_skipped_are_shown() -> None:
     hidden.suppressed, hidden.suppressed_by = True, "allowed in .responsecheck.yaml (test.c): house name"
     report.findings.append(hidden)
     page = render_html(report, letter)
-    assert "flesch reading ease</th><td>61.2" in page and "inputs words</th><td>14" in page
+    assert "Flesch reading ease</th><td>61.2" in page and "Inputs words</th><td>14" in page
     assert "no LanguageTool server is configured" in page
     assert "Accepted on purpose" in page and "house name" in page
 

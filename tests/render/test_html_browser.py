@@ -76,7 +76,9 @@ def test_page_shows_the_report_and_explains_marks_on_hover(browser, page_file, t
     target = ref.get_attribute("href")
     ref.click()
     assert page.evaluate("location.hash") == target and page.locator(f"{target}").is_visible()
-    assert page.locator("#findings li.finding").count() == len(report.active_findings())
+    assert page.locator("#findings .occurrences li").count() == len(report.active_findings())
+    numbers = [int(n) for n in page.locator("#findings .occurrences .num").all_inner_texts()]
+    assert numbers == list(range(1, len(numbers) + 1))  # numbered in the order the page reads
     shot = tmp_path / "report.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 20_000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

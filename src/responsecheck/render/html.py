@@ -52,10 +52,20 @@ class ShownParagraph:
 
 @dataclass
 class ShownFinding:
+    """A finding with its number on the page (the superscript in the letter and its entry in the list)."""
+
     number: int
     finding: Finding
     where: str
-    in_text: bool
+    in_text: bool = False
+
+
+@dataclass
+class Group:
+    """Findings that say the same thing (rule, message, advice): explained once, each place listed."""
+
+    first: Finding
+    items: list[ShownFinding]
 
 
 def _environment() -> Environment:
@@ -65,20 +75,38 @@ def _environment() -> Environment:
 
 def render_html(report: Report, letter: Letter | None = None) -> str:
     """The page for one report; pass the Letter to show its text with the findings marked in place."""
-    numbered = [ShownFinding(n, f, where(f), False) for n, f in enumerate(report.findings, start=1)]
-    paragraphs = _paragraphs(letter, [s for s in numbered if not s.finding.suppressed]) if letter else []
-    by_category: dict[str, list[ShownFinding]] = defaultdict(list)
-    for shown in numbered:
-        if not shown.finding.suppressed:
-            by_category[shown.finding.category].append(shown)
+    by_category = _grouped(report.active_findings())
+    active = [shown for groups in by_category.values() for group in groups for shown in group.items]
+    suppressed = [ShownFinding(len(active) + n, f, where(f))
+                  for n, f in enumerate((f for f in report.findings if f.suppressed), start=1)]
+    paragraphs = _paragraphs(letter, active) if letter else []
     template = _environment().get_template("report.html.j2")
     return template.render(
-        report=report, paragraphs=paragraphs, has_letter=letter is not None,
-        by_category=dict(by_category), suppressed=[s for s in numbered if s.finding.suppressed],
+        report=report, paragraphs=paragraphs, has_letter=letter is not None, by_category=by_category,
+        numbered={shown.number: shown.finding for shown in active}, suppressed=suppressed,
         counts=report.counts(), element_names=ELEMENT_NAMES, rating_label=RATING_LABELS.get(report.rating or "", ""),
         metrics=[(name, _metric_rows(value)) for name, value in report.metrics.items()],
         title_name=report.file, part_names=PART_NAMES,
     )
+
+
+def _grouped(findings: list[Finding]) -> dict[str, list[Group]]:
+    """Categories in the order they first appear, groups within them, numbered in reading order of the page."""
+    groups: dict[str, dict[tuple[str, str, str], list[Finding]]] = defaultdict(dict)
+    for finding in findings:
+        key = (finding.rule, finding.message, finding.suggestion or "")
+        groups[finding.category].setdefault(key, []).append(finding)
+    number = 0
+    result: dict[str, list[Group]] = {}
+    for category, by_key in groups.items():
+        result[category] = []
+        for items in by_key.values():
+            shown = []
+            for finding in items:
+                number += 1
+                shown.append(ShownFinding(number, finding, where(finding)))
+            result[category].append(Group(first=items[0], items=shown))
+    return result
 
 
 def where(finding: Finding) -> str:
@@ -135,6 +163,8 @@ def _metric_rows(value: Any, label: str = "") -> list[tuple[str, str]]:
 
 
 def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, (list, tuple)):

@@ -35,8 +35,10 @@ SHORT_NAMES = {
 MAX_GROUPS = 8
 #: Where explanations start, under the severity column.
 INDENT = 13
-#: Places listed for words that recur before "and N more".
+#: Places listed for words that recur before "+N".
 MAX_PLACES = 4
+#: Different wordings listed under one message before "+N more".
+MAX_WORDINGS = 6
 
 
 def render_text(report: Report, console: Console, quiet: bool = False) -> None:
@@ -89,38 +91,55 @@ def _findings(report: Report, console: Console) -> None:
         groups = _group(items)
         console.print(f"[bold]{escape(category.replace('_', ' ').capitalize())}[/] ({len(items)})")
         for group in groups[:MAX_GROUPS]:
-            _finding_lines(group, console)
+            _group_lines(group, console)
         if len(groups) > MAX_GROUPS:
             rest = sum(len(g) for g in groups[MAX_GROUPS:])
             console.print(f"  [dim]… and {rest} more: see the full list with --format html or --format json[/]")
 
 
 def _group(items: list[Finding]) -> list[list[Finding]]:
-    """Findings of one rule on the same words, together, in the order they first appear."""
-    groups: dict[tuple[str, str], list[Finding]] = {}
+    """Findings that say the same thing (same rule, message and advice), in the order they first appear."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
     for finding in items:
-        groups.setdefault((finding.rule, normalise(finding.text)), []).append(finding)
+        groups.setdefault((finding.rule, finding.message, finding.suggestion or ""), []).append(finding)
     return list(groups.values())
 
 
-def _finding_lines(group: list[Finding], console: Console) -> None:
+def _group_lines(group: list[Finding], console: Console) -> None:
+    """The severity and message once, the advice once, then the words and where each occurs."""
     first = group[0]
-    style = _SEVERITY_STYLE[first.severity]
-    head = [f"  [{style}]{first.severity:<10}[/]"]
-    if first.text:
-        head.append(f"“{escape(_cut(first.text, 40))}”")
-    elif first.category == "missing_element" and first.rule.startswith("element."):
-        head.append(escape(ELEMENT_NAMES.get(first.rule.removeprefix("element."), first.rule)))
-    if len(group) > 1:
-        head.append(f"×{len(group)}")
-    places = [where(f.location) for f in group if f.location.part != "document"]
-    if places:
-        more = f" +{len(places) - MAX_PLACES}" if len(places) > MAX_PLACES else ""
-        head.append(f"[dim]{escape(', '.join(places[:MAX_PLACES]) + more)}[/]")
-    console.print(" ".join(head), overflow="ellipsis", no_wrap=True)
-    _indented(console, first.message, INDENT)
+    label = f"{first.severity:<10} "
+    message = first.message
+    if first.category == "missing_element" and first.rule.startswith("element."):
+        message = f"{ELEMENT_NAMES.get(first.rule.removeprefix('element.'), first.rule)}: {message}"
+    lines = textwrap.wrap(message, width=max(20, console.width - INDENT))
+    console.print(f"  [{_SEVERITY_STYLE[first.severity]}]{label}[/]{escape(lines[0])}", no_wrap=True,
+                  overflow="fold")
+    for line in lines[1:]:
+        console.print(" " * INDENT + escape(line), no_wrap=True, overflow="fold")
     if first.suggestion:
         _indented(console, f"→ {first.suggestion}", INDENT, "dim")
+    occurrences = _occurrences(group)
+    if occurrences:
+        _indented(console, occurrences, INDENT)
+
+
+def _occurrences(group: list[Finding]) -> str:
+    """“words” ¶3, ¶9 · “other words” table ¶14 — each distinct wording once, with its places."""
+    by_words: dict[str, list[Finding]] = {}
+    for finding in group:
+        if finding.text or finding.location.part != "document":
+            by_words.setdefault(normalise(finding.text), []).append(finding)
+    items = []
+    for findings in list(by_words.values())[:MAX_WORDINGS]:
+        text = findings[0].text
+        places = [where(f.location) for f in findings if f.location.part != "document"]
+        shown = ", ".join(places[:MAX_PLACES]) + (f" +{len(places) - MAX_PLACES}" if len(places) > MAX_PLACES else "")
+        times = f" ×{len(findings)}" if len(findings) > 1 else ""
+        items.append(f"“{_cut(text, 40)}”{times} {shown}".strip() if text else shown)
+    if len(by_words) > MAX_WORDINGS:
+        items.append(f"+{len(by_words) - MAX_WORDINGS} more")
+    return " · ".join(items)
 
 
 def _elements(report: Report, console: Console) -> None:
@@ -157,7 +176,7 @@ def _suppressed_and_skipped(report: Report, console: Console) -> None:
     if report.skipped:
         console.print()
         for skipped in report.skipped:
-            console.print(f"[dim]Not checked: {escape(skipped.check)} — {escape(skipped.reason)}[/]")
+            _indented(console, f"Not checked: {skipped.check.replace('_', ' ')} — {skipped.reason}", 0, "dim")
 
 
 def _indented(console: Console, text: str, indent: int, style: str = "") -> None:
