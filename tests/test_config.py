@@ -162,3 +162,9 @@ allow:
     assert [f["rule"] for f in suppressed] == ["house.hub"] and "our office's name" in suppressed[0]["suppressed_by"]
     ignored = CliRunner().invoke(main, ["check", str(letter), "--no-config"])
     assert "Accepted on purpose" not in ignored.output
+
+
+def test_documented_example_is_valid() -> None:
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "responsecheck.yaml"
+    config = load_config(example)
+    assert config.allow and config.accept and config.disable and config.severity and config.words
