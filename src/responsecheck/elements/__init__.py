@@ -15,7 +15,7 @@ from spacy.language import Language
 from ..analysis import Analysis, Sentence
 from ..profiles import DEFAULT_PROFILE, ELEMENT_IDS, Profile, load_profile
 from ..report import Element, Evidence, Finding, Location
-from .actions import escalation_evidence, learning_evidence, remedy_sentences, timescales
+from .actions import escalation_route, learning_evidence, remedy_sentences, timescales
 from .apology import genuine_apologies
 from .cues import Cues, gather, is_conditional, is_negated
 from .decision import detect_decision
@@ -64,6 +64,7 @@ def detect(analysis: Analysis, nlp: Language, profile_id: str | None = None, sta
     decision = detect_decision(cues)
     remedies = remedy_sentences(analysis, cues, rules)
     ombudsman = check_ombudsman(analysis, profile, named)
+    route, timed = escalation_route(analysis, cues, rules)
     evidence: dict[str, list[Evidence]] = {
         "stage_label": [_sentence_evidence(analysis, h.sentence) for h in stage_result.labels],
         "complaint_summary": _from_hits_and_section(analysis, cues, "complaint_summary"),
@@ -74,7 +75,7 @@ def detect(analysis: Analysis, nlp: Language, profile_id: str | None = None, sta
         "remedy_timescale": [Evidence(text=s.text, location=analysis.span_location(s))
                              for s in timescales(analysis, cues, rules, remedies)],
         "learning": [_sentence_evidence(analysis, s) for s in learning_evidence(analysis, cues, rules)],
-        "escalation": [_sentence_evidence(analysis, s) for s in escalation_evidence(analysis, cues, rules)],
+        "escalation": [_sentence_evidence(analysis, s) for s in route] if timed else [],
         "ombudsman": ([Evidence(text=s.text, location=analysis.span_location(s)) for s in ombudsman.named[:1]]
                       + [_char_evidence(analysis, *c) for c in ombudsman.contacts[:2]]) if ombudsman.contacts else [],
     }
@@ -96,7 +97,7 @@ def detect(analysis: Analysis, nlp: Language, profile_id: str | None = None, sta
                           evidence=items[:MAX_EVIDENCE], value=values.get(element_id))
         elements.append(element)
         if required and status == "missing":
-            findings.append(_missing_finding(rules, element, profile, ombudsman.wrong))
+            findings.append(_missing_finding(rules, element, profile, ombudsman.wrong, bool(route)))
     return Detected(profile=profile, profile_source=profile_source, stage=stage, stage_source=stage_source,
                     decision=decision.value, elements=elements, findings=findings)
 
@@ -141,9 +142,12 @@ def _dedupe(items: list[Evidence]) -> list[Evidence]:
     return out
 
 
-def _missing_finding(rules: CompiledRules, element: Element, profile: Profile, wrong: list) -> Finding:
+def _missing_finding(rules: CompiledRules, element: Element, profile: Profile, wrong: list,
+                     untimed_route: bool) -> Finding:
     rule = rules.rule(element.id)
     message = rule.missing
+    if element.id == "escalation" and untimed_route:
+        message = "The letter says how to escalate but not by when; give the time limit for asking for the next stage."
     if element.id == "ombudsman" and wrong:
         message = (f"The letter names {wrong[0].text}, but complaints under the {profile.country} scheme go to the "
                    f"{profile.ombudsman.name}.")

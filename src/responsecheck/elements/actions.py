@@ -16,7 +16,10 @@ from ..analysis import Analysis, Sentence
 from .cues import Cues, Hit, is_conditional, is_negated, subject_of
 from .rules import CompiledRules
 
-_COMMITMENT = {"will", "shall", "'ll", "going", "would", "intend", "plan", "arrange", "aim", "agree", "agreed", "propose"}
+# "will"/"shall", "going to", or "would like to" / "intend to": a commitment. A bare "would" is
+# usually reported speech ("you were told someone would attend"), so it does not count.
+_COMMITMENT = {"will", "shall", "'ll", "going", "like", "intend", "plan", "arrange", "aim", "agree", "agreed", "propose",
+               "ask", "instruct", "request"}
 _CONCRETE = re.compile(
     r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -107,6 +110,10 @@ def learning_evidence(analysis: Analysis, cues: Cues, rules: CompiledRules) -> l
     found = {h.sentence.span.start: h.sentence for h in cues.hits.get("learning", [])
              if not is_negated(h.span) and not is_conditional(h.sentence) and _in_letter_body(analysis, h.sentence)}
     rule = rules.rule("learning")
+    for hit in cues.hits.get("learning_systemic", []):
+        words = {t.lower_ for t in hit.sentence.span}
+        if words & set(rule.systemic_words) and not is_negated(hit.span) and _in_letter_body(analysis, hit.sentence):
+            found.setdefault(hit.sentence.span.start, hit.sentence)
     for sentence in analysis.sentences:
         if sentence.span.start not in found and _in_letter_body(analysis, sentence) and _standing_change(
                 sentence, set(rule.systemic_words), set(rule.excluded_now_verbs)):
@@ -138,6 +145,26 @@ def _standing_change(sentence: Sentence, systemic: set[str], excluded: set[str])
         if present and (clause & systemic or subject.tag_ in ("NNS", "NNPS") or "you" not in clause and "your" not in clause):
             return True
     return False
+
+
+# A time limit: a duration ("within 20 working days", "two months of this letter", "a month") or a
+# date ("by 30 June", "before Friday").
+_TIME_LIMIT = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|twenty-one|"
+    r"twenty-eight|thirty|sixty)\s+(full\s+)?(working\s+|calendar\s+|business\s+|clear\s+)?(days?|weeks?|months?)\b"
+    r"|\b(by|before|no later than|until)\s+(\d{1,2}(st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+day\b|the end of)", re.I)
+
+
+def escalation_route(analysis: Analysis, cues: Cues, rules: CompiledRules) -> tuple[list[Sentence], bool]:
+    """The route to the next internal stage, and whether the letter says by when to use it.
+
+    The Code expects both: how to escalate and the time limit, so a route with no time limit is
+    reported as missing with a message that says what is lacking.
+    """
+    route = escalation_evidence(analysis, cues, rules)
+    paragraphs = {s.paragraph for s in route}
+    timed = any(_TIME_LIMIT.search(analysis.letter.paragraphs[p].text) for p in paragraphs)
+    return route, timed
 
 
 def escalation_evidence(analysis: Analysis, cues: Cues, rules: CompiledRules) -> list[Sentence]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from .cues import LANDLORD_PRONOUNS, Cues, Hit, in_quotes, is_negated, subject_of
 
-_FEELINGS = {"feel", "felt", "feels", "think", "thought", "believe", "believed", "perceive", "perceived"}
+# "Sorry that you feel / are unhappy": regret for the resident's reaction, not for what we did.
+_FEELINGS = {"feel", "felt", "feels", "feeling", "think", "thought", "believe", "believed", "perceive", "perceived",
+             "unhappy", "upset", "disappointed", "dissatisfied", "frustrated", "annoyed", "aggrieved", "unsatisfied"}
+_LANDLORD_NOUNS = {"association", "council", "company", "co-operative", "cooperative", "co-op", "organisation",
+                   "organization", "landlord", "trust", "group", "partnership", "homes", "department", "service"}
 _HEDGES = {"any", "may", "might"}
 _SYMPATHY = {"hear", "learn", "read", "see", "know"}
 _ASKING = {"ask", "asked", "want", "wanted", "request", "requested", "expect", "expected", "demand", "demanded",
@@ -30,7 +34,9 @@ def _is_genuine(hit: Hit) -> bool:
     after = [t.lower_ for t in sentence.doc[hit.span.end:min(sentence.end, hit.span.end + 12)]]
     if in_quotes(hit.span) or is_negated(hit.span):
         return False
-    if ("if" in words or "that" in after[:2]) and _FEELINGS & set(words):
+    if after[:1] in (["if"], ["that"], ["you"]) and "you" in after[:2] and _FEELINGS & set(after[:6]):
+        return False
+    if "if" in after[:1] or ("if" in words and _FEELINGS & set(words)):
         return False
     if "any" in after[:3] or ("may" in after or "might" in after) and "caused" in after:
         return False
@@ -47,5 +53,13 @@ def _is_genuine(hit: Hit) -> bool:
         return subject is None or subject.lower_ in LANDLORD_PRONOUNS or subject.lower_ == "please"
     subject = subject_of(token)
     if subject is None:
+        # The tagger sometimes reads "The association apologises" as a noun phrase.
+        if any(c.dep_ == "compound" and (c.lower_ in LANDLORD_PRONOUNS or _is_landlord(c)) for c in token.children):
+            return True
         return token.i == sentence.start or sentence.doc[token.i - 1].lower_ in ("so", "very", "truly", "really", "deeply", "sincerely")
-    return subject.lower_ in LANDLORD_PRONOUNS
+    return subject.lower_ in LANDLORD_PRONOUNS or _is_landlord(subject)
+
+
+def _is_landlord(subject) -> bool:
+    """'The association apologises': the landlord speaking of itself by name or kind."""
+    return subject.lemma_.lower() in _LANDLORD_NOUNS or subject.ent_type_ == "ORG"

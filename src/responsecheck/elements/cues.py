@@ -16,6 +16,7 @@ from .rules import CompiledRules
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "neither", "nor", "cannot"}
 LANDLORD_PRONOUNS = {"we", "i", "us", "me", "our", "my"}
 _QUOTES = re.compile(r"[\"“”‘’']")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)|(?<=s)['’](?=\s)")
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,29 @@ def gather(analysis: Analysis, rules: CompiledRules) -> Cues:
 
 
 def _sections(analysis: Analysis, rules: CompiledRules) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]]]:
-    """Sentences under a heading that names an element ("Putting things right", "What we found")."""
+    """Sentences under a heading that names an element ("Putting things right", "What we found").
+
+    A table column whose first cell is such a heading ("Your complaint | What I found | Outcome")
+    makes a section of that column's cells.
+    """
     sections: dict[str, list[Sentence]] = defaultdict(list)
     heading_of: dict[str, list[Sentence]] = defaultdict(list)
+    columns: dict[tuple, list[str]] = {}
     current: list[str] = []
     for sentence in analysis.sentences:
         role = analysis.roles[sentence.paragraph]
         text = analysis.letter.paragraphs[sentence.paragraph].text.strip().rstrip(":").strip()
+        origin = analysis.letter.paragraphs[sentence.paragraph].origin
+        if origin.table is not None:
+            column = (origin.part, origin.table, origin.cell)
+            if origin.row == 0:
+                columns[column] = [e for e, patterns in rules.headings.items() if any(p.search(text) for p in patterns)]
+                for element in columns[column]:
+                    heading_of[element].append(sentence)
+            else:
+                for element in columns.get(column, []):
+                    sections[element].append(sentence)
+            continue
         if role == "heading":
             current = [e for e, patterns in rules.headings.items() if any(p.search(text) for p in patterns)]
             for element in current:
@@ -113,5 +130,5 @@ def subject_of(token: Token) -> Token | None:
 
 def in_quotes(span: Span) -> bool:
     """Whether the words sit inside quotation marks in their sentence (someone else's words)."""
-    before = span.doc[span.sent.start:span.start].text
-    return len(_QUOTES.findall(before.replace("'s ", " ").replace("n't", ""))) % 2 == 1
+    before = _APOSTROPHE.sub("", span.doc[span.sent.start:span.start].text_with_ws)
+    return len(_QUOTES.findall(before)) % 2 == 1

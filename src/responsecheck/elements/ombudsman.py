@@ -78,9 +78,9 @@ def detect_profile(analysis: Analysis, named: dict[str, list[Span]]) -> str | No
         votes[profile_id] += 3 + min(len(spans), 2)
     text = analysis.doc.text
     outside_names = _without_spans(text, [s for spans in named.values() for s in spans])
-    votes["psow"] += 4 * min(len(_WALES.findall(outside_names)), 2) + 2 * min(len(_WELSH_WORDS.findall(text)), 2)
-    votes["spso"] += 4 * min(len(_SCOTLAND.findall(outside_names)), 2) + 2 * min(len(_SCOTTISH_WORDS.findall(text)), 2)
-    votes["hos"] += 4 * min(len(_ENGLAND.findall(outside_names)), 2)
+    votes["psow"] += 5 * min(len(_WALES.findall(outside_names)), 2) + 2 * min(len(_WELSH_WORDS.findall(text)), 2)
+    votes["spso"] += 5 * min(len(_SCOTLAND.findall(outside_names)), 2) + 2 * min(len(_SCOTTISH_WORDS.findall(text)), 2)
+    votes["hos"] += 5 * min(len(_ENGLAND.findall(outside_names)), 2)
     ombudsman_postcodes = {pc.replace(" ", "") for p in all_profiles() for pc in p.ombudsman.contacts.postcode}
     for index, paragraph in enumerate(analysis.letter.paragraphs):
         if analysis.roles[index] not in ("header", "footer", "address", "textbox", "signature"):

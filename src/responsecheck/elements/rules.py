@@ -38,6 +38,7 @@ class ElementRule(BaseModel):
     request_verbs: list[str] = []
     vague: list[str] = []
     systemic_words: list[str] = []
+    systemic_patterns: list[str] = []
     excluded_now_verbs: list[str] = []
     examples: Examples
 
@@ -88,4 +89,6 @@ def compiled(nlp: Language) -> CompiledRules:
             matcher.add(key, [compile_pattern(notation)])
             if isinstance(entry, ValuedPattern):
                 values[key] = entry.value
+        for index, notation in enumerate(rule.systemic_patterns):
+            matcher.add(f"{element_id}_systemic:{index}", [compile_pattern(notation)])
     return CompiledRules(rules=rules, matcher=matcher, values=values, headings=headings)
