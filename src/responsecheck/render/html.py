@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -68,7 +69,9 @@ class Group:
     items: list[ShownFinding]
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """One environment per process: the template is compiled once."""
     return Environment(loader=PackageLoader("responsecheck", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
