@@ -159,6 +159,10 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
         click.echo(f"responsecheck: {error.message}", err=True)
         sys.exit(error.exit_code)
     target.write_bytes(result.data)
+    if result.earlier:
+        click.echo(f"responsecheck: {file.name} already held {result.earlier} comment(s) from an earlier responsecheck "
+                   "run (it looks like an annotated copy); they are left as they were. Annotate the draft itself "
+                   "for a clean copy.", err=True)
     click.echo(f"{target}: {str(report.rating).upper()}, score {report.score}/100; {result.anchored} comment(s) "
                f"on the words, {result.listed} listed in the summary comment.")
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from click.testing import CliRunner
 
 from responsecheck import api
@@ -167,3 +169,69 @@ def test_libreoffice_opens_the_copy_with_its_comments(annotated, tmp_path: Path)
     assert sum(n.startswith("Warning:") or n.startswith("Suggestion:") for n in notes) == result.anchored
     assert sum(n.startswith("responsecheck:") for n in notes) == 1
     assert "Team leader: check this" in notes
+
+
+def test_words_inside_a_tracked_insertion_stay_inside_it(tmp_path: Path, house_style) -> None:
+    document = docx.Document()
+    document.add_paragraph("Dear Ms Patel,")
+    paragraph = document.add_paragraph()._p
+    paragraph.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="7" w:author="A Handler" w:date="2026-11-01T10:00:00Z">'
+        '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Sadly our operative was late.</w:t></w:r></w:ins>'))
+    document.add_paragraph("Yours sincerely,")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    report = api.check(read_bytes(data, "d.docx"), options=CheckOptions(config=house_style))
+    result = annotate(data, "d.docx", report, HINT)
+    assert [a for au, t, a in anchored_comments(result.data).values() if t.startswith("Warning")] == ["operative"]
+    body = docx.Document(io.BytesIO(result.data)).element.body
+    inserted = body.find(f".//{w('ins')}")
+    runs = inserted.findall(w("r"))
+    assert ["".join(t.text for t in r.iter(w("t"))) for r in runs] == ["Sadly our ", "operative", " was late."]
+    assert all(r.find(f"{w('rPr')}/{w('i')}") is not None for r in runs)  # italic kept on every half
+    assert inserted.find(f".//{w('commentRangeEnd')}") is not None  # the range ends on the word...
+    assert inserted.find(f".//{w('commentReference')}") is None  # ...but the mark is not a tracked insertion
+    assert read_bytes(result.data, "d.docx").text == read_bytes(data, "d.docx").text
+
+
+def test_annotating_an_annotated_copy_keeps_the_earlier_comments_and_says_so(draft_path: Path, tmp_path: Path,
+                                                                               house_style) -> None:
+    config = str(tmp_path / ".responsecheck.yaml")
+    first = CliRunner().invoke(main, ["annotate", str(draft_path), "--config", config])
+    assert first.exit_code == 0
+    checked = tmp_path / "draft.checked.docx"
+    again = CliRunner().invoke(main, ["annotate", str(checked), "-o", str(tmp_path / "again.docx"), "--config", config])
+    assert again.exit_code == 0 and "already held 7 comment(s) from an earlier responsecheck run" in again.output
+    authors = [v[0] for v in anchored_comments((tmp_path / "again.docx").read_bytes()).values()]
+    assert authors.count(AUTHOR) == 14 and authors.count("Team Leader") == 1
+
+
+CORPUS_WORDS = """
+words:
+  - {id: you, category: probe, terms: [you, your]}
+  - {id: we, category: probe, terms: [we, our]}
+  - {id: repair, category: probe, terms: [repair, repairs, complaint, working days, ombudsman]}
+"""
+
+
+@pytest.mark.parametrize("name", ["hos-s1-lowfield-rent", "hos-s1-parkside-heating", "hos-s2-aldhelm-damp",
+                                  "psow-s2-morfa-leak", "spso-s1-ardmore-gas-service", "spso-s2-taymouth-rent"])
+def test_corpus_letters_every_finding_on_exactly_its_words(name: str, tmp_path: Path) -> None:
+    """Dev letters with tables, text boxes, headers and footers; common words give findings everywhere."""
+    from responsecheck.config import load_config
+
+    path = tmp_path / ".responsecheck.yaml"
+    path.write_text(CORPUS_WORDS, encoding="utf-8")
+    data = (Path(__file__).resolve().parents[2] / "corpora" / "dev" / f"{name}.docx").read_bytes()
+    report = api.check(read_bytes(data, f"{name}.docx"), options=CheckOptions(config=load_config(path)))
+    result = annotate(data, f"{name}.docx", report, HINT)
+    anchors = sorted(a for au, t, a in anchored_comments(result.data).values()
+                     if au == AUTHOR and not t.startswith("responsecheck:"))
+    placeable = [f for f in report.active_findings() if f.location.part in ("body", "table", "textbox")]
+    assert len(placeable) > 20
+    assert anchors == sorted(f.text for f in placeable)
+    listed = [f for f in report.active_findings() if f.location.part in ("header", "footer")]
+    summary = next(t for au, t, a in anchored_comments(result.data).values() if t.startswith("responsecheck:"))
+    assert all(f"{f.location.part} \u201c{f.text}\u201d" in summary for f in listed)
+    assert read_bytes(result.data, "x.docx").text == read_bytes(data, "x.docx").text

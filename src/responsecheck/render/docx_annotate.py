@@ -47,11 +47,14 @@ class Annotated:
     data: bytes
     anchored: int
     listed: int
+    earlier: int
+    """Comments by responsecheck already in the file (an annotated copy annotated again): left as they were."""
 
 
 def annotate(data: bytes, name: str, report: Report, full_report_hint: str) -> Annotated:
     """Return a copy of the .docx `data` with one comment per active finding and a summary at the top."""
     document = open_document(data, name)
+    earlier = sum(1 for comment in document.comments if comment.author == AUTHOR)
     paragraphs = {origin.node: (origin.part, element) for origin, element in walk(document)}
     listed: list[Finding] = []
     anchored = 0
@@ -65,13 +68,35 @@ def annotate(data: bytes, name: str, report: Report, full_report_hint: str) -> A
         if not runs:
             listed.append(finding)
             continue
-        document.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=_comment_text(finding),
-                             author=AUTHOR, initials=INITIALS)
+        comment = document.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=_comment_text(finding),
+                                       author=AUTHOR, initials=INITIALS)
+        _reference_outside_containers(target[1], comment.comment_id)
         anchored += 1
     _add_summary(document, paragraphs, report, listed, full_report_hint)
     out = io.BytesIO()
     document.save(out)
-    return Annotated(data=out.getvalue(), anchored=anchored, listed=len(listed))
+    return Annotated(data=out.getvalue(), anchored=anchored, listed=len(listed), earlier=earlier)
+
+
+def _reference_outside_containers(paragraph: etree._Element, comment_id: int) -> None:
+    """Move the comment's reference mark out of a tracked insertion, hyperlink or field.
+
+    python-docx puts the run holding w:commentReference right after the last anchored run. Inside
+    a w:ins that run would become part of the tracked insertion (rejecting the change would take
+    the comment mark with it); inside a hyperlink it would become part of the link. The range end
+    stays exactly where the words end; only the mark moves, to just after the container.
+    """
+    for reference in paragraph.iter(w("commentReference")):
+        if reference.get(w("id")) != str(comment_id):
+            continue
+        run = reference.getparent()
+        container = run.getparent()
+        if container is paragraph:
+            return
+        while container.getparent() is not paragraph:
+            container = container.getparent()
+        container.addnext(run)
+        return
 
 
 def _comment_text(finding: Finding) -> str:

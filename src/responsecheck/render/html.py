@@ -52,6 +52,14 @@ class ShownParagraph:
 
 
 @dataclass
+class Block:
+    """What the letter section shows in order: one paragraph, or a table of paragraphs (rows of cells)."""
+
+    paragraph: ShownParagraph | None = None
+    rows: list[list[list[ShownParagraph]]] = field(default_factory=list)
+
+
+@dataclass
 class ShownFinding:
     """A finding with its number on the page (the superscript in the letter and its entry in the list)."""
 
@@ -82,10 +90,10 @@ def render_html(report: Report, letter: Letter | None = None) -> str:
     active = [shown for groups in by_category.values() for group in groups for shown in group.items]
     suppressed = [ShownFinding(len(active) + n, f, where(f))
                   for n, f in enumerate((f for f in report.findings if f.suppressed), start=1)]
-    paragraphs = _paragraphs(letter, active) if letter else []
+    blocks = _blocks(letter, _paragraphs(letter, active)) if letter else []
     template = _environment().get_template("report.html.j2")
     return template.render(
-        report=report, paragraphs=paragraphs, has_letter=letter is not None, by_category=by_category,
+        report=report, blocks=blocks, has_letter=letter is not None, by_category=by_category,
         numbered={shown.number: shown.finding for shown in active}, suppressed=suppressed,
         counts=report.counts(), element_names=ELEMENT_NAMES, rating_label=RATING_LABELS.get(report.rating or "", ""),
         metrics=[(name, _metric_rows(value)) for name, value in report.metrics.items()],
@@ -137,6 +145,34 @@ def _paragraphs(letter: Letter, findings: list[ShownFinding]) -> list[ShownParag
     return [ShownParagraph(index=i, part=p.origin.part, is_heading=p.is_heading,
                            segments=_segments(p.text, placed.get(i, [])))
             for i, p in enumerate(letter.paragraphs)]
+
+
+def _blocks(letter: Letter, paragraphs: list[ShownParagraph]) -> list[Block]:
+    """Put table paragraphs back into their tables, so the page reads like the letter."""
+    blocks: list[Block] = []
+    current: tuple | None = None
+    for shown, source in zip(paragraphs, letter.paragraphs):
+        origin = source.origin
+        if origin.table is None or origin.row is None or origin.cell is None:
+            blocks.append(Block(paragraph=shown))
+            current = None
+            continue
+        key = (origin.part, origin.section, origin.box, origin.table)
+        if key != current:
+            blocks.append(Block())
+            current = key
+        rows = blocks[-1].rows
+        while len(rows) <= origin.row:
+            rows.append([])
+        cells = rows[origin.row]
+        while len(cells) <= origin.cell:
+            cells.append([])
+        cells[origin.cell].append(shown)
+    for block in blocks:
+        width = max((len(row) for row in block.rows), default=0)
+        for row in block.rows:
+            row.extend([] for _ in range(width - len(row)))
+    return blocks
 
 
 def _segments(text: str, findings: list[ShownFinding]) -> list[Segment]:
