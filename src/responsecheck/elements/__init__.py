@@ -17,7 +17,7 @@ from ..profiles import DEFAULT_PROFILE, ELEMENT_IDS, Profile, load_profile
 from ..report import Element, Evidence, Finding, Location
 from .actions import escalation_route, learning_evidence, remedy_sentences, timescales
 from .apology import genuine_apologies
-from .cues import Cues, gather, is_conditional, is_negated
+from .cues import Cues, gather, is_conditional, is_negated, subject_of
 from .decision import detect_decision
 from .ombudsman import check_ombudsman, detect_profile, named_ombudsmen
 from .rules import CompiledRules, compiled
@@ -68,7 +68,7 @@ def detect(analysis: Analysis, nlp: Language, profile_id: str | None = None, sta
     evidence: dict[str, list[Evidence]] = {
         "stage_label": [_sentence_evidence(analysis, h.sentence) for h in stage_result.labels],
         "complaint_summary": _from_hits_and_section(analysis, cues, "complaint_summary"),
-        "findings": _from_hits_and_section(analysis, cues, "findings"),
+        "findings": _findings(analysis, cues, rules, decision.evidence),
         "decision": [_sentence_evidence(analysis, h.sentence) for h in decision.evidence],
         "apology": [_sentence_evidence(analysis, h.sentence) for h in genuine_apologies(cues)],
         "remedy": [_sentence_evidence(analysis, s) for s in remedies],
@@ -118,6 +118,24 @@ def _from_hits_and_section(analysis: Analysis, cues: Cues, element_id: str) -> l
     if section:
         items.extend(_sentence_evidence(analysis, s) for s in cues.heading_of.get(element_id, [])[:1])
         items.append(_sentence_evidence(analysis, section[0]))
+    return items
+
+
+def _findings(analysis: Analysis, cues: Cues, rules: CompiledRules, decisions: list) -> list[Evidence]:
+    """What was looked into and found; "I have investigated and I uphold it" alone is only the decision."""
+    decided = {h.sentence.span.start_char for h in decisions}
+    items = [e for e in _from_hits_and_section(analysis, cues, "findings")
+             if analysis.paragraph_starts[e.location.paragraph] + (e.location.start or 0) not in decided]
+    verbs = set(rules.rule("findings").investigation_verbs)
+    for sentence in analysis.sentences:
+        if analysis.roles[sentence.paragraph] != "prose" or sentence.span.start_char in decided:
+            continue
+        for token in sentence.span:
+            if token.lemma_ in verbs and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN"):
+                subject = subject_of(token)
+                if subject is not None and subject.lower_ not in ("you", "he", "she", "they", "it"):
+                    items.append(_sentence_evidence(analysis, sentence))
+                    break
     return items
 
 

@@ -36,6 +36,7 @@ class ElementRule(BaseModel):
     patterns: list[str | ValuedPattern] = []
     action_verbs: list[str] = []
     request_verbs: list[str] = []
+    investigation_verbs: list[str] = []
     vague: list[str] = []
     systemic_words: list[str] = []
     systemic_patterns: list[str] = []
