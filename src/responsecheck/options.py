@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .config import HouseStyle
 
 FailOn = Literal["error", "warning", "suggestion", "never"]
 
@@ -13,3 +16,5 @@ class CheckOptions:
     profile: str | None = None
     stage: Literal[1, 2] | None = None
     fail_on: FailOn = "error"
+    config: HouseStyle | None = None
+    """House style and suppressions (.responsecheck.yaml), applied before scoring."""

@@ -37,5 +37,10 @@ class CheckOutput:
 
 Check = Callable[[CheckContext], CheckOutput]
 
+# The check modules import the types above, so they are imported after them.
+from . import house_words  # noqa: E402
+
 # (name, run) in the order they run; later checks may not rely on earlier ones' output.
-CHECKS: tuple[tuple[str, Check], ...] = ()
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("house_words", house_words.run),
+)
