@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(hunspell-en-gb libenchant-2-2)
+# hunspell: spelling. libreoffice-writer-nogui + poppler-utils: the annotated copy's real-word-processor
+# test (docx -> PDF -> text/PNG). chromium: the HTML report's browser test (never downloaded by Playwright).
+APT_PACKAGES=(hunspell-en-gb libenchant-2-2 libreoffice-writer-nogui poppler-utils chromium)
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
@@ -19,3 +21,9 @@ fi
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[dev]'
+
+# axe-core (accessibility checker the HTML report's browser test runs in the page), project-local.
+if command -v npm >/dev/null; then
+  [ -f .tools/node_modules/axe-core/axe.min.js ] || \
+    npm install --prefix .tools --no-audit --no-fund --silent axe-core@4.14.1 >/dev/null 2>&1
+fi

@@ -11,6 +11,7 @@ from . import nlp as nlp_module
 from .analysis import analyse
 from .checks import CHECKS, CheckContext
 from .elements import detect
+from .config import apply as apply_house_style
 from .errors import ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
@@ -37,6 +38,8 @@ def check(source: str | Path | bytes | Letter, *, name: str | None = None,
         report.findings.extend(output.findings)
         report.metrics.update(output.metrics)
         report.skipped.extend(output.skipped)
+    if options.config is not None:
+        apply_house_style(options.config, report)
     report.findings.sort(key=_finding_order)
     return finish(report)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+if TYPE_CHECKING:
+    from .config import HouseStyle
 
 FailOn = Literal["error", "warning", "suggestion", "never"]
 
@@ -18,6 +20,8 @@ class CheckOptions:
     profile: str | None = None
     stage: Literal[1, 2] | None = None
     fail_on: FailOn = "error"
+    config: HouseStyle | None = None
+    """House style and suppressions (.responsecheck.yaml), applied before scoring."""
     # Case dates from the case system (--received, --acknowledged, --letter-date,
     # --extension-days or --case FILE); the deadline check needs at least `received`.
     received: dt.date | None = None

@@ -37,10 +37,11 @@ class CheckOutput:
 
 Check = Callable[[CheckContext], CheckOutput]
 
-# Imported after CheckContext and CheckOutput exist: the check modules import them from here.
+# The check modules import the types above, so they are imported after them.
 from . import (  # noqa: E402
     consistency,
     deadline,
+    house_words,
     leftovers,
     ombudsman_details,
     outdated_process,
@@ -51,6 +52,7 @@ from . import (  # noqa: E402
 
 # (name, run) in the order they run; later checks may not rely on earlier ones' output.
 CHECKS: tuple[tuple[str, Check], ...] = (
+    ("house_words", house_words.run),
     ("placeholders", placeholders.run),
     ("leftovers", leftovers.run),
     ("ombudsman_details", ombudsman_details.run),

@@ -174,13 +174,15 @@ def paragraph_location(analysis: Analysis, paragraph: int | None, text: str = ""
     """A paragraph's Location, narrowed to `text` when those words are in it.
 
     Things that are in the file but not in the text a resident reads (a comment, deleted
-    words) get the paragraph they belong to, or the document when there is none.
+    words, hidden text) point at the paragraph they belong to without a character range,
+    since no characters of the letter are theirs; with no paragraph, at the document.
     """
     if paragraph is None:
         return Location(part="document")
     start = analysis.paragraph_starts[paragraph]
-    para_text = analysis.letter.paragraphs[paragraph].text
-    offset = para_text.find(text) if text.strip() else -1
+    offset = analysis.letter.paragraphs[paragraph].text.find(text) if text.strip() else -1
     if offset >= 0:
         return analysis.location(start + offset, start + offset + len(text))
-    return analysis.location(start, start + len(para_text))
+    origin = analysis.letter.paragraphs[paragraph].origin
+    return Location(part=origin.part, paragraph=paragraph, node=origin.node, section=origin.section,
+                    table=origin.table, row=origin.row, cell=origin.cell, box=origin.box)

@@ -17,6 +17,12 @@ MAX_TEXT_CHARS = 300_000
 def read_path(path: str | Path) -> Letter:
     """Read a letter from a file path."""
     path = Path(path)
+    return read_bytes(read_file_bytes(path), path.name)
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """A file's bytes, with the size limit and plain errors for missing or unreadable files."""
+    path = Path(path)
     name = path.name
     try:
         if path.is_dir():
@@ -31,7 +37,7 @@ def read_path(path: str | Path) -> Letter:
         raise InputNotFound(f"{path} cannot be opened (permission denied); check you can read it.") from None
     except IsADirectoryError:
         raise InputNotFound(f"{path} is a folder, not a letter; name a .docx, .txt or .md file.") from None
-    return read_bytes(data, name)
+    return data
 
 
 def read_bytes(data: bytes, name: str) -> Letter:
@@ -67,4 +73,4 @@ def _check_size(letter: Letter) -> None:
         )
 
 
-__all__ = ["read_path", "read_bytes", "read_text_input", "InputError"]
+__all__ = ["read_path", "read_file_bytes", "read_bytes", "read_text_input", "InputError"]

@@ -1,83 +1,202 @@
-"""Terminal output for a person: the verdict first, then the elements, then findings by category.
+"""Terminal output for a person: a compact summary first, then findings by category, then the evidence.
 
-rich decides colour: colour on a terminal, plain text when piped. Evidence is cut to one line so a
-long letter never becomes a wall of text.
+rich decides colour: colour on a terminal, plain text when piped or written to a file (and never
+when NO_COLOR is set). A long letter must not become a wall of text, so every line is cut to one
+screen line, the same words flagged by the same rule are shown once with where they recur, and
+each category lists at most MAX_GROUPS lines, pointing to the HTML or JSON report for the rest.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 
 from rich.console import Console
 from rich.markup import escape
 
-from ..report import Report
+from ..config import normalise
+from ..report import Element, Finding, Location, Report
 
 _RATING_STYLE = {"red": "bold white on red", "amber": "bold black on yellow", "green": "bold white on green"}
 _STATUS_MARK = {"present": "[green]✓[/]", "missing": "[red]✗[/]", "not_applicable": "[dim]–[/]"}
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
-_ELEMENT_NAMES = {
+ELEMENT_NAMES = {
     "stage_label": "Stage named", "complaint_summary": "Complaint summarised", "findings": "Findings explained",
     "decision": "Decision stated", "apology": "Apology", "remedy": "Remedy offered",
     "remedy_timescale": "Remedy has a date", "learning": "Learning", "escalation": "How to escalate",
     "ombudsman": "Ombudsman and contact details",
 }
-EVIDENCE_WIDTH = 90
+SHORT_NAMES = {
+    "stage_label": "stage", "complaint_summary": "summary", "findings": "findings", "decision": "decision",
+    "apology": "apology", "remedy": "remedy", "remedy_timescale": "remedy date", "learning": "learning",
+    "escalation": "escalation", "ombudsman": "ombudsman",
+}
+#: Lines per category before the rest is left to the HTML or JSON report.
+MAX_GROUPS = 8
+#: Where explanations start, under the severity column.
+INDENT = 13
+#: Places listed for words that recur before "+N".
+MAX_PLACES = 4
+#: Different wordings listed under one message before "+N more".
+MAX_WORDINGS = 6
 
 
 def render_text(report: Report, console: Console, quiet: bool = False) -> None:
     if report.error:
         console.print(f"[bold red]{escape(report.file)}: cannot check[/] — {escape(report.error.message)}")
         return
-    verdict = "ready to send" if report.send_ok else "not ready to send"
-    console.print(f"[bold]{escape(report.file)}[/]  [{_RATING_STYLE[report.rating or 'red']}] {str(report.rating).upper()} [/]"
-                  f"  score {report.score}/100  {verdict}")
+    console.print(_verdict(report))
     if quiet:
         return
-    console.print(f"[dim]profile {report.profile} ({report.profile_source}), stage {report.stage} "
-                  f"({report.stage_source}), decision {report.decision}, model {report.model}[/]")
+    _summary(report, console)
+    _findings(report, console)
+    _elements(report, console)
+    _suppressed_and_skipped(report, console)
+
+
+def _verdict(report: Report) -> str:
+    verdict = "ready to send" if report.send_ok else "not ready to send"
+    rating = report.rating or "red"
+    return (f"[bold]{escape(report.file)}[/]  [{_RATING_STYLE[rating]}] {rating.upper()} [/]"
+            f"  score {report.score}/100  {verdict}")
+
+
+def _summary(report: Report, console: Console) -> None:
+    console.print(f"  [dim]stage {report.stage} ({report.stage_source}) · {str(report.profile).upper()} "
+                  f"({report.profile_source}) · decision {str(report.decision).replace('_', ' ')}[/]")
+    required = [e for e in report.elements if e.required]
+    present = sum(e.status == "present" for e in required)
+    marks = [f"{_STATUS_MARK[e.status]} {SHORT_NAMES.get(e.id, e.id)}" for e in required]
+    widths = [2 + len(SHORT_NAMES.get(e.id, e.id)) for e in required]
+    line, used = f"  Elements {present}/{len(required)} ", 12 + len(str(present)) + len(str(len(required)))
+    for mark, width in zip(marks, widths):
+        if used + width + 2 > console.width:
+            console.print(line.rstrip())
+            line, used = " " * 14, 14
+        line, used = f"{line} {mark} ", used + width + 2
+    console.print(line.rstrip())
+    counts = report.counts()
+    suppressed = len(report.findings) - len(report.active_findings())
+    line = (f"  Findings [red]{counts['error']} error(s)[/] · [yellow]{counts['warning']} warning(s)[/] · "
+            f"[cyan]{counts['suggestion']} suggestion(s)[/]")
+    console.print(line + (f" · {suppressed} accepted on purpose" if suppressed else ""))
+
+
+def _findings(report: Report, console: Console) -> None:
+    by_category: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.active_findings():
+        by_category[finding.category].append(finding)
+    for category, items in by_category.items():
+        console.print()
+        groups = _group(items)
+        console.print(f"[bold]{escape(category.replace('_', ' ').capitalize())}[/] ({len(items)})")
+        for group in groups[:MAX_GROUPS]:
+            _group_lines(group, console)
+        if len(groups) > MAX_GROUPS:
+            rest = sum(len(g) for g in groups[MAX_GROUPS:])
+            console.print(f"  [dim]… and {rest} more: see the full list with --format html or --format json[/]")
+
+
+def _group(items: list[Finding]) -> list[list[Finding]]:
+    """Findings that say the same thing (same rule, message and advice), in the order they first appear."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for finding in items:
+        groups.setdefault((finding.rule, finding.message, finding.suggestion or ""), []).append(finding)
+    return list(groups.values())
+
+
+def _group_lines(group: list[Finding], console: Console) -> None:
+    """The severity and message once, the advice once, then the words and where each occurs."""
+    first = group[0]
+    label = f"{first.severity:<10} "
+    message = first.message
+    if first.category == "missing_element" and first.rule.startswith("element."):
+        message = f"{ELEMENT_NAMES.get(first.rule.removeprefix('element.'), first.rule)}: {message}"
+    lines = textwrap.wrap(message, width=max(20, console.width - INDENT))
+    console.print(f"  [{_SEVERITY_STYLE[first.severity]}]{label}[/]{escape(lines[0])}", no_wrap=True,
+                  overflow="fold")
+    for line in lines[1:]:
+        console.print(" " * INDENT + escape(line), no_wrap=True, overflow="fold")
+    if first.suggestion:
+        _indented(console, f"→ {first.suggestion}", INDENT, "dim")
+    occurrences = _occurrences(group)
+    if occurrences:
+        _indented(console, occurrences, INDENT)
+
+
+def _occurrences(group: list[Finding]) -> str:
+    """“words” ¶3, ¶9 · “other words” table ¶14 — each distinct wording once, with its places."""
+    by_words: dict[str, list[Finding]] = {}
+    for finding in group:
+        if finding.text or finding.location.part != "document":
+            by_words.setdefault(normalise(finding.text), []).append(finding)
+    items = []
+    for findings in list(by_words.values())[:MAX_WORDINGS]:
+        text = findings[0].text
+        places = [where(f.location) for f in findings if f.location.part != "document"]
+        shown = ", ".join(places[:MAX_PLACES]) + (f" +{len(places) - MAX_PLACES}" if len(places) > MAX_PLACES else "")
+        times = f" ×{len(findings)}" if len(findings) > 1 else ""
+        items.append(f"“{_cut(text, 40)}”{times} {shown}".strip() if text else shown)
+    if len(by_words) > MAX_WORDINGS:
+        items.append(f"+{len(by_words) - MAX_WORDINGS} more")
+    return " · ".join(items)
+
+
+def _elements(report: Report, console: Console) -> None:
     console.print()
     console.print("[bold]Required elements[/]")
     for element in report.elements:
-        name = _ELEMENT_NAMES.get(element.id, element.id)
-        shown = element.value and element.status == "present" and element.id in ("stage_label", "decision")
-        value = f" ({element.value})" if shown else ""
-        need = "" if element.required or element.status != "missing" else " [dim](not required here)[/]"
-        line = f"  {_STATUS_MARK[element.status]} {name}{escape(value)}{need}"
-        if element.evidence:
-            line += f"  [dim]“{escape(_one_line(element.evidence[0].text))}”[/]"
-        console.print(line)
-    findings = report.active_findings()
-    if findings:
-        console.print()
-        grouped = defaultdict(list)
-        for finding in findings:
-            grouped[finding.category].append(finding)
-        for category, items in grouped.items():
-            console.print(f"[bold]{category.replace('_', ' ').capitalize()}[/] ({len(items)})")
-            for finding in items:
-                where = _where(finding.location)
-                words = f" “{escape(_one_line(finding.text))}”" if finding.text else ""
-                console.print(f"  [{_SEVERITY_STYLE[finding.severity]}]{finding.severity}[/]{words} {escape(finding.message)}"
-                              f" [dim]{where}[/]")
-                if finding.suggestion:
-                    console.print(f"    [dim]→ {escape(finding.suggestion)}[/]")
+        console.print(_element_line(element, console), overflow="ellipsis", no_wrap=True)
+
+
+def _element_line(element: Element, console: Console) -> str:
+    name = ELEMENT_NAMES.get(element.id, element.id)
+    shown = element.value and element.status == "present" and element.id in ("stage_label", "decision")
+    value = f" ({element.value.replace('_', ' ')})" if shown and element.value else ""
+    need = "" if element.required or element.status != "missing" else " [dim](not required here)[/]"
+    line = f"  {_STATUS_MARK[element.status]} {escape(name + value)}{need}"
+    if element.evidence:
+        evidence = element.evidence[0]
+        room = max(20, _room(console) - len(name) - len(value) - 16)
+        line += f"  [dim]“{escape(_cut(evidence.text, room))}” {where(evidence.location)}[/]"
+    return line
+
+
+def _suppressed_and_skipped(report: Report, console: Console) -> None:
     suppressed = [f for f in report.findings if f.suppressed]
     if suppressed:
-        console.print(f"[dim]{len(suppressed)} finding(s) suppressed on purpose.[/]")
-    for skipped in report.skipped:
-        console.print(f"[dim]Not checked: {escape(skipped.check)} — {escape(skipped.reason)}[/]")
+        console.print()
+        console.print(f"[bold]Accepted on purpose[/] ({len(suppressed)}, not counted)")
+        for finding in suppressed[:MAX_GROUPS]:
+            words = f" “{escape(_cut(finding.text, 40))}”" if finding.text else ""
+            console.print(f"  {escape(finding.rule)}{words}", overflow="ellipsis", no_wrap=True)
+            _indented(console, finding.suppressed_by or "", 4, "dim")
+        if len(suppressed) > MAX_GROUPS:
+            console.print(f"  [dim]… and {len(suppressed) - MAX_GROUPS} more (see --format json)[/]")
+    if report.skipped:
+        console.print()
+        for skipped in report.skipped:
+            _indented(console, f"Not checked: {skipped.check.replace('_', ' ')} — {skipped.reason}", 0, "dim")
 
 
-def _one_line(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EVIDENCE_WIDTH else text[: EVIDENCE_WIDTH - 1] + "…"
+def _indented(console: Console, text: str, indent: int, style: str = "") -> None:
+    """Wrap plain text under a hanging indent, so explanations are never cut (and lines carry no padding)."""
+    for line in textwrap.wrap(text, width=max(20, console.width - indent)):
+        console.print(" " * indent + escape(line), style=style, no_wrap=True, overflow="fold")
 
 
-def _where(location) -> str:
+def where(location: Location) -> str:
+    """A short place a handler can find: ¶ is the paragraph number in reading order."""
     if location.part == "document":
         return ""
-    where = f"({location.part}"
-    if location.paragraph is not None:
-        where += f", paragraph {location.paragraph + 1}"
-    return where + ")"
+    part = "" if location.part == "body" else f"{location.part.replace('textbox', 'text box')} "
+    return f"{part}¶{location.paragraph + 1}" if location.paragraph is not None else part.strip()
+
+
+def _room(console: Console) -> int:
+    return max(30, console.width - 14)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
