@@ -35,8 +35,9 @@ def _day(date: dt.date | None) -> str | None:
     return date.isoformat() if date else None
 
 
-def _finding(rule: str, severity: str, message: str, suggestion: str, source: str, location: Location) -> Finding:
-    return Finding(rule=rule, category=_CATEGORY, severity=severity, message=message, text="",
+def _finding(rule: str, severity: str, message: str, suggestion: str, source: str, location: Location,
+             text: str) -> Finding:
+    return Finding(rule=rule, category=_CATEGORY, severity=severity, message=message, text=text,
                    location=location, suggestion=suggestion, source=source)
 
 
@@ -60,22 +61,24 @@ def run(context: CheckContext) -> CheckOutput:
     dates = CaseDates(received=options.received, acknowledged=options.acknowledged,
                       letter_date=options.letter_date or (dateline[0] if dateline else None),
                       extension_days=options.extension_days)
-    location = Location(part="document")
+    # Findings point at the letter's date line (the words they are about), else at the document.
+    location, words = Location(part="document"), ""
     if dateline is not None:
         start = analysis.paragraph_starts[dateline[1]]
-        location = analysis.location(start, start + len(analysis.letter.paragraphs[dateline[1]].text))
+        words = analysis.letter.paragraphs[dateline[1]].text
+        location = analysis.location(start, start + len(words))
 
     source = profile.timescales.source
     problems = _order_problems(dates)
     if problems:
         return CheckOutput(findings=[_finding(
             "deadline.case_dates", "error", f"The case dates do not add up: {'; '.join(problems)}.",
-            "Check the dates given from the case record.", "Case dates given to responsecheck", location)])
+            "Check the dates given from the case record.", "Case dates given to responsecheck", location, words)])
 
     calendar = WorkingCalendar(profile.holidays.subdiv)
     timescales = timescales_for(profile, stage)
     result = assess(dates, timescales, calendar)
-    findings = _findings(result, timescales, stage, profile, source, location)
+    findings = _findings(result, timescales, stage, profile, source, location, words)
     metrics = {"deadline": {
         "calendar": calendar.subdivision, "stage": stage,
         "acknowledgement_due": _day(result.acknowledgement_due),
@@ -89,7 +92,7 @@ def run(context: CheckContext) -> CheckOutput:
 
 
 def _findings(result: DeadlineResult, timescales: StageTimescales, stage: int, profile: Profile, source: str,
-              location: Location) -> list[Finding]:
+              location: Location, words: str) -> list[Finding]:
     findings: list[Finding] = []
     clock = "receipt" if timescales.response_from == "received" else "acknowledgement"
     if result.response_late_days:
@@ -102,18 +105,18 @@ def _findings(result: DeadlineResult, timescales: StageTimescales, stage: int, p
             f"The response is {result.response_late_days} working day{'s' if result.response_late_days != 1 else ''} "
             f"late: stage {stage} is due within {timescales.response_days} working days of {clock}, "
             f"by {long_date(result.response_due)}{extension}{assumed}.",
-            "Apologise for the delay in the letter, and record the reason on the case.", source, location))
+            "Apologise for the delay in the letter, and record the reason on the case.", source, location, words))
     if result.extension_over_limit_days:
         findings.append(_finding(
             "deadline.extension_over_limit", "warning",
             f"The extension is {result.extension_over_limit_days} working days longer than the "
             f"{timescales.max_extension_days} working days the {profile.id.upper()} profile allows without good reason.",
-            "Explain the good reason to the resident and give the Ombudsman's contact details.", source, location))
+            "Explain the good reason to the resident and give the Ombudsman's contact details.", source, location, words))
     if result.acknowledgement_late_days:
         findings.append(_finding(
             "deadline.acknowledgement_late", "warning",
             f"The complaint was acknowledged {result.acknowledgement_late_days} working "
             f"day{'s' if result.acknowledgement_late_days != 1 else ''} late "
             f"(due by {long_date(result.acknowledgement_due)}).",
-            "Acknowledge the delay in the letter if it affected the resident.", source, location))
+            "Acknowledge the delay in the letter if it affected the resident.", source, location, words))
     return findings
