@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..readers.docx_reader import open_document, text_pieces, w, walk
 from ..report import Finding, Report
+from .names import ELEMENT_NAMES
 
 AUTHOR = "responsecheck"
 INITIALS = "RC"
@@ -32,12 +33,6 @@ INITIALS = "RC"
 COMMENTABLE_PARTS = frozenset({"body", "table", "textbox"})
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SEVERITY_LABEL = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
-_ELEMENT_NAMES = {
-    "stage_label": "stage named", "complaint_summary": "complaint summarised", "findings": "findings explained",
-    "decision": "decision stated", "apology": "apology", "remedy": "remedy offered",
-    "remedy_timescale": "date for the remedy", "learning": "learning", "escalation": "how to escalate",
-    "ombudsman": "Ombudsman and contact details",
-}
 
 
 @dataclass(frozen=True)
@@ -125,7 +120,7 @@ def summary_text(report: Report, listed: list[Finding], hint: str) -> str:
     """The summary comment: verdict, missing elements, what is listed here, where the full report is."""
     verdict = "ready to send" if report.send_ok else "not ready to send"
     lines = [f"responsecheck: {str(report.rating).upper()}, score {report.score}/100, {verdict}."]
-    missing = [_ELEMENT_NAMES.get(e.id, e.id) for e in report.elements if e.status == "missing" and e.required]
+    missing = [ELEMENT_NAMES.get(e.id, e.id).lower() for e in report.elements if e.status == "missing" and e.required]
     lines.append("Missing: " + (", ".join(missing) + "." if missing else "nothing required is missing."))
     counts = report.counts()
     lines.append(f"Findings: {counts['error']} error(s), {counts['warning']} warning(s), "

@@ -20,13 +20,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..letter import Letter
 from ..report import SEVERITY_RANK, Finding, Report
+from .names import ELEMENT_NAMES
 
-ELEMENT_NAMES = {
-    "stage_label": "Stage named", "complaint_summary": "Complaint summarised", "findings": "Findings explained",
-    "decision": "Decision stated", "apology": "Apology", "remedy": "Remedy offered",
-    "remedy_timescale": "Remedy has a date", "learning": "Learning", "escalation": "How to escalate",
-    "ombudsman": "Ombudsman and contact details",
-}
 RATING_LABELS = {"red": "Red: not ready to send", "amber": "Amber: check before sending",
                  "green": "Green: ready to send"}
 PART_NAMES = {"body": "body", "table": "table", "header": "header", "footer": "footer", "textbox": "text box",

@@ -16,21 +16,11 @@ from rich.markup import escape
 
 from ..config import normalise
 from ..report import Element, Finding, Location, Report
+from .names import ELEMENT_NAMES, SHORT_NAMES
 
 _RATING_STYLE = {"red": "bold white on red", "amber": "bold black on yellow", "green": "bold white on green"}
 _STATUS_MARK = {"present": "[green]✓[/]", "missing": "[red]✗[/]", "not_applicable": "[dim]–[/]"}
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
-ELEMENT_NAMES = {
-    "stage_label": "Stage named", "complaint_summary": "Complaint summarised", "findings": "Findings explained",
-    "decision": "Decision stated", "apology": "Apology", "remedy": "Remedy offered",
-    "remedy_timescale": "Remedy has a date", "learning": "Learning", "escalation": "How to escalate",
-    "ombudsman": "Ombudsman and contact details",
-}
-SHORT_NAMES = {
-    "stage_label": "stage", "complaint_summary": "summary", "findings": "findings", "decision": "decision",
-    "apology": "apology", "remedy": "remedy", "remedy_timescale": "remedy date", "learning": "learning",
-    "escalation": "escalation", "ombudsman": "ombudsman",
-}
 #: Lines per category before the rest is left to the HTML or JSON report.
 MAX_GROUPS = 8
 #: Where explanations start, under the severity column.
