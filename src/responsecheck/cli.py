@@ -51,9 +51,12 @@ def main() -> None:
 @click.option("--extension-days", type=click.IntRange(0, 250), help="Agreed extension, in working days.")
 @click.option("--case", "case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Case dates as JSON (received, acknowledged, letter_date, extension_days); options above win.")
+@click.option("--languagetool-url", envvar="RESPONSECHECK_LANGUAGETOOL_URL", metavar="URL",
+              help="LanguageTool server for the grammar check, e.g. http://localhost:8081 "
+                   "(env RESPONSECHECK_LANGUAGETOOL_URL); without one, grammar is not checked.")
 def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: str, fail_on: str,
           output: str | None, quiet: bool, config_path: Path | None, no_config: bool, received, acknowledged,
-          letter_date, extension_days: int | None, case_file: Path | None) -> None:
+          letter_date, extension_days: int | None, case_file: Path | None, languagetool_url: str | None) -> None:
     """Check one or more letters (.docx, .txt, .md, or - for standard input).
 
     Give the case dates to check the response against the profile's timescales in UK working days.
@@ -72,7 +75,8 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         received=received.date() if received else case.received,
         acknowledged=acknowledged.date() if acknowledged else case.acknowledged,
         letter_date=letter_date.date() if letter_date else case.letter_date,
-        extension_days=extension_days if extension_days is not None else case.extension_days)
+        extension_days=extension_days if extension_days is not None else case.extension_days,
+        languagetool_url=languagetool_url)
     reports: list[Report] = []
     input_code = 0
     for name in files:

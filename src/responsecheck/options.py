@@ -28,6 +28,8 @@ class CheckOptions:
     acknowledged: dt.date | None = None
     letter_date: dt.date | None = None
     extension_days: int = 0
+    # A LanguageTool server for the grammar check (else RESPONSECHECK_LANGUAGETOOL_URL); none: not checked.
+    languagetool_url: str | None = None
 
 
 class CaseFile(BaseModel):

@@ -41,6 +41,7 @@ Check = Callable[[CheckContext], CheckOutput]
 from . import (  # noqa: E402
     consistency,
     deadline,
+    grammar,
     house_words,
     jargon,
     leftovers,
@@ -51,6 +52,7 @@ from . import (  # noqa: E402
     placeholders,
     plain_english,
     readability,
+    spelling,
     staff_named,
     stigma,
     vague_commitments,
@@ -73,4 +75,6 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("jargon", jargon.run),
     ("stigma", stigma.run),
     ("non_apology", non_apology.run),
+    ("spelling", spelling.run),
+    ("grammar", grammar.run),
 )
