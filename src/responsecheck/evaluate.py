@@ -139,11 +139,22 @@ def findings_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Ta
     return table
 
 
-EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table]
+def language_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:
+    """Language findings per category: precision and recall on letters labelled with `language`."""
+    totals, _, scored = findings_rows(set_dir, pairs, "language")
+    table = Table(title="Language findings per category")
+    for category, (tp, fp, fn) in totals.items():
+        table.rows[category] = Counts(tp=tp, fp=fp, fn=fn)
+    table.notes.append(f"letters labelled for language: {scored}")
+    return table
+
+
+EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table, language_table]
 
 
 def default_sets() -> list[Path]:
-    return [p for p in (CORPORA / "dev", CORPORA / "holdout", CORPORA / "presend") if (p / "labels.yaml").exists()]
+    sets = ("dev", "holdout", "presend", "language", "language-holdout")
+    return [p for p in (CORPORA / name for name in sets) if (p / "labels.yaml").exists()]
 
 
 def _options(label: LetterLabel) -> CheckOptions:
@@ -163,7 +174,7 @@ def evaluate(sets: list[Path]) -> list[SetResult]:
             for label, report in pairs for element_id in ELEMENT_IDS
             if element_id in label.elements and report.element(element_id)
             and label.elements[element_id] != report.element(element_id).status
-        ] + findings_rows(set_dir, pairs)[1]
+        ] + findings_rows(set_dir, pairs)[1] + findings_rows(set_dir, pairs, "language")[1]
         results.append(SetResult(name=set_dir.name, letters=len(pairs),
                                  tables=[evaluator(set_dir, pairs) for evaluator in EVALUATORS], mistakes=mistakes))
     return results
@@ -195,7 +206,7 @@ def render_evaluation(results: list[SetResult], fmt: str = "text") -> str:
                 lines.append(f"{name:22} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}  "
                              f"{c.tp:3} {c.fp:3} {c.fn:3} {c.tn:3}")
             lines.extend(f"   {note}" for note in table.notes)
-        if result.mistakes and result.name != "holdout":  # held-out letters stay unread by pattern authors
+        if result.mistakes and not result.name.endswith("holdout"):  # held-out letters stay unread by pattern authors
             lines.append(f"-- {len(result.mistakes)} disagreements")
             lines.extend(f"   {m}" for m in result.mistakes)
         lines.append("")

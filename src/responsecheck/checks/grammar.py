@@ -61,11 +61,11 @@ def run(context: CheckContext) -> CheckOutput:
     url = server_url(context.options.languagetool_url)
     if url is None:
         return CheckOutput(skipped=[Skipped(
-            check="grammar", reason=f"grammar not checked: no LanguageTool server configured "
+            check="grammar", reason=f"no LanguageTool server configured "
                                     f"(--languagetool-url or {ENVIRONMENT})")])
     tool = connect(url)
     if isinstance(tool, str):
-        return CheckOutput(skipped=[Skipped(check="grammar", reason=f"grammar not checked: {tool}")])
+        return CheckOutput(skipped=[Skipped(check="grammar", reason=str(tool))])
     import language_tool_python
     import requests
 
@@ -74,7 +74,7 @@ def run(context: CheckContext) -> CheckOutput:
         matches = tool.check(analysis.doc.text)
     except (language_tool_python.LanguageToolError, requests.RequestException, KeyError) as exc:
         return CheckOutput(skipped=[Skipped(check="grammar",
-                                            reason=f"grammar not checked: the server failed ({type(exc).__name__})")])
+                                            reason=f"the LanguageTool server failed ({type(exc).__name__})")])
     findings = []
     for match in matches:
         start, end = match.offset, match.offset + match.error_length

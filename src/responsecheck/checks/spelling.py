@@ -82,7 +82,7 @@ def _checkable(token: Token, sentence_start: bool) -> bool:
 def run(context: CheckContext) -> CheckOutput:
     spellings = dictionary()
     if isinstance(spellings, str):
-        return CheckOutput(skipped=[Skipped(check="spelling", reason=f"spelling not checked: {spellings}")])
+        return CheckOutput(skipped=[Skipped(check="spelling", reason=spellings)])
     rules, allowed = allow_list()
     analysis = context.analysis
     findings = []

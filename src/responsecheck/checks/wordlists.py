@@ -7,8 +7,11 @@ Terms use the rulebook notation (responsecheck.rulebook), with two conveniences:
   - a single upper-case word is an acronym, matched exactly as written ("ASB", not "asb").
 An entry can narrow its matches by the parse rather than by more wording:
   pos       the matched words include one with this part of speech ("forward" as a VERB only);
-  subject   the matched verb has this subject ("fail" only with "you": "you failed to", "you have
-            repeatedly failed"), so one entry covers every tense and adverb;
+  subject   the matched words' clause has this subject ("fail" only with "you": "you failed to",
+            "you have repeatedly failed"; "rude" in "you were rude and abusive" or "found you rude"),
+            so one entry covers every tense, adverb and word order;
+  unless_next  not when the next word is one of these ("you should have" but not "you should have
+            been told", which is the landlord's failure);
   expansion (acronyms) not flagged when the letter spells it out before or at its first use.
 Matches inside quotation marks are left alone: those are someone else's words (a resident's
 "rude", a quoted note), not the letter's. Address blocks, sign-offs, letterheads and footers are
@@ -56,6 +59,7 @@ class Entry(BaseModel):
     source: str = Field(min_length=3)
     pos: list[str] = []
     subject: list[str] = []
+    unless_next: list[str] = []
     expansion: str | None = None
     examples: Examples
 
@@ -127,13 +131,32 @@ def _fits(entry: Entry, span: Span) -> bool:
     """Whether the parse agrees with what the entry asks of the words (part of speech, subject)."""
     if entry.pos and not any(t.pos_ in entry.pos for t in span):
         return False
-    if entry.subject:
-        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")] or [span.root]
-        heads = set(verbs) | {v.head for v in verbs if v.dep_ in ("xcomp", "aux", "conj")}
-        subjects = {c.lower_ for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")}
-        if not subjects & set(entry.subject):
-            return False
+    if entry.unless_next and span.end < len(span.doc) and span.doc[span.end].lower_ in entry.unless_next:
+        return False
+    if entry.subject and not _subjects(span) & set(entry.subject):
+        return False
     return True
+
+
+# Links to climb from a word to the clause whose subject it describes: "you were rude and abusive"
+# (abusive -> rude -> were), "you continued to refuse" (refuse -> continued).
+_CLIMB = frozenset({"acomp", "conj", "xcomp", "oprd", "attr", "aux", "auxpass"})
+
+
+def _subjects(span: Span) -> set[str]:
+    """The subjects (lower case) of the clauses the matched words belong to."""
+    found: set[str] = set()
+    for token in span:
+        node = token
+        for _ in range(4):
+            subjects = {c.lower_ for c in node.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if subjects:
+                found |= subjects
+                break
+            if node.dep_ not in _CLIMB or node.head is node:
+                break
+            node = node.head
+    return found
 
 
 def _explained(entry: Entry, span: Span, analysis: Analysis) -> bool:
