@@ -70,6 +70,13 @@ def dictionary():
     return broker.request_dict(LANGUAGE)
 
 
+@lru_cache(maxsize=20000)
+def known(word: str) -> bool:
+    """Whether the dictionary has the word (as written or in lower case); letters repeat their words."""
+    spellings = dictionary()
+    return spellings.check(word) or spellings.check(word.lower())
+
+
 def _checkable(token: Token, sentence_start: bool) -> bool:
     text = token.text
     if not text.isalpha() or len(text) < 2 or token.ent_type_ in NAMES or token.pos_ == "PROPN":
@@ -95,7 +102,7 @@ def run(context: CheckContext) -> CheckOutput:
         for token in sentence.span:
             if not _checkable(token, token.i == sentence.span.start) or token.lower_ in allowed:
                 continue
-            if spellings.check(token.text) or spellings.check(token.lower_):
+            if known(token.text):
                 continue
             start = token.idx - offset
             if any(qs <= start < qe for qs, qe in quotes):
