@@ -145,10 +145,10 @@ def create_app(pool: CheckPool, settings: Settings) -> FastAPI:
         """Check one letter; the report is the same as `responsecheck check --format json` prints."""
         job = await read_job(request, settings.options, want=fmt)
         outcome = await pool.run(job)
-        request.state.verdict = "send_ok" if outcome.report["send_ok"] else "do_not_send"
+        request.state.verdict = "send_ok" if outcome.send_ok else "do_not_send"
         if fmt == "html":
             return HTMLResponse(outcome.html)
-        return JSONResponse(outcome.report)
+        return Response(outcome.report_json, media_type="application/json")
 
     @app.post("/v1/annotate", tags=["check"], dependencies=[auth], openapi_extra=_request_body(),
               responses={200: {"description": "The .docx with a Word comment on each finding.",
@@ -157,15 +157,14 @@ def create_app(pool: CheckPool, settings: Settings) -> FastAPI:
         """Return a copy of a .docx draft with a Word comment on each finding (the verdict in the headers)."""
         job = await read_job(request, settings.options, want="docx")
         outcome = await pool.run(job)
-        report = outcome.report
-        request.state.verdict = "send_ok" if report["send_ok"] else "do_not_send"
+        request.state.verdict = "send_ok" if outcome.send_ok else "do_not_send"
         stem = job.name[:-5] if job.name.lower().endswith(".docx") else job.name
         filename = f"{stem}.checked.docx"
         return Response(outcome.docx, media_type=DOCX_TYPE, headers={
             "Content-Disposition": f"attachment; filename=\"checked.docx\"; filename*=UTF-8''{quote(filename)}",
-            "X-Responsecheck-Send-Ok": str(report["send_ok"]).lower(),
-            "X-Responsecheck-Rating": str(report["rating"]),
-            "X-Responsecheck-Score": str(report["score"]),
+            "X-Responsecheck-Send-Ok": str(outcome.send_ok).lower(),
+            "X-Responsecheck-Rating": str(outcome.rating),
+            "X-Responsecheck-Score": str(outcome.score),
         })
 
     @app.get("/v1/rules", tags=["service"], dependencies=[auth])

@@ -15,6 +15,7 @@ disk, and no letter text is logged here.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import gc
 import multiprocessing
 import os
@@ -28,6 +29,8 @@ from .. import api
 from ..errors import ResponsecheckError, UnsupportedFormat
 from ..options import CheckOptions
 from ..readers import read_bytes, read_text_input
+from ..render.docx_annotate import annotate
+from ..render.html import render_html
 from ..report import Report
 
 Want = Literal["json", "html", "docx"]
@@ -66,12 +69,19 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a worker sends back: the report as JSON data, and the page or the Word copy if asked for."""
+    """What a worker sends back: the report's JSON (encoded in the worker, so the server process,
+    which shares the cores, does no encoding), its verdict, and the page or the Word copy if asked for."""
 
-    report: dict
+    report_json: bytes
+    send_ok: bool
+    rating: str | None
+    score: int | None
     html: str | None = None
     docx: bytes | None = None
-    anchored: int = 0
+
+
+#: Warms every path a request can take: case dates (bank holidays) and the HTML page.
+WARM_JOB = Job(name="warm-up.txt", options=CheckOptions(received=dt.date(2026, 3, 2)), want="html", text=WARM_LETTER)
 
 
 def run_job(job: Job) -> Outcome:
@@ -81,16 +91,10 @@ def run_job(job: Job) -> Outcome:
         raise UnsupportedFormat(f"{job.name} is not a Word document, so there is nothing to annotate; "
                                 "ask /v1/check?format=html for a page with every finding marked.")
     report: Report = api.check(letter, options=job.options)
-    if job.want == "html":
-        from ..render.html import render_html
-
-        return Outcome(report.model_dump(mode="json"), html=render_html(report, letter))
-    if job.want == "docx":
-        from ..render.docx_annotate import annotate
-
-        result = annotate(job.data or b"", job.name, report, "POST the draft to /v1/check?format=html")
-        return Outcome(report.model_dump(mode="json"), docx=result.data, anchored=result.anchored)
-    return Outcome(report.model_dump(mode="json"))
+    html = render_html(report, letter) if job.want == "html" else None
+    docx = (annotate(job.data or b"", job.name, report, "POST the draft to /v1/check?format=html").data
+            if job.want == "docx" else None)
+    return Outcome(report.model_dump_json().encode(), report.send_ok, report.rating, report.score, html, docx)
 
 
 def default_workers() -> int:
@@ -109,7 +113,7 @@ class CheckPool:
         self._in_flight = 0
         # Load the model and every lazily built rule table in this process, then freeze what the
         # collector tracks so forked workers do not dirty the shared pages by collecting them.
-        run_job(Job(name="warm-up.txt", options=CheckOptions(), text=WARM_LETTER))
+        run_job(WARM_JOB)
         gc.collect()
         gc.freeze()
         self._pool = ProcessPool(max_workers=workers, max_tasks=max_tasks,
@@ -117,9 +121,7 @@ class CheckPool:
 
     def start(self) -> None:
         """Fork the workers now (before the web server starts its threads) and wait until they answer."""
-        for future in [self._pool.schedule(run_job, args=(Job(name="warm-up.txt", options=CheckOptions(),
-                                                                   text=WARM_LETTER),))
-                       for _ in range(self.workers)]:
+        for future in [self._pool.schedule(run_job, args=(WARM_JOB,)) for _ in range(self.workers)]:
             future.result()
 
     async def run(self, job: Job) -> Outcome:
