@@ -12,12 +12,13 @@ from pathlib import Path
 import docx
 import httpx
 import jsonschema
+import psutil
 import pytest
 
 from responsecheck import api
 from responsecheck.options import CheckOptions
 
-from .conftest import TIME_LIMIT, TOKEN
+from .conftest import TIME_LIMIT, TOKEN, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT = ROOT / "corpora" / "sample" / "draft-stage1.docx"
@@ -192,3 +193,14 @@ def test_log_holds_no_letter_text(server) -> None:
     assert "POST /v1/check" in log and "verdict=" in log
     for secret in ("Quillfeather", "damp in your bedroom", "Jo Bright"):
         assert secret not in log
+
+
+def test_stopping_the_server_stops_its_workers(tmp_path: Path) -> None:
+    running = start_server(tmp_path / "server.log", "--workers", "1")  # loopback: no token needed
+    workers = psutil.Process(running.process.pid).children(recursive=True)
+    assert workers
+    assert httpx.post(f"{running.url}/v1/check", json={"text": LETTER_TEXT}).status_code == 200
+    stop_server(running)
+    assert "Application shutdown complete" in running.log.read_text()  # uvicorn then re-raises SIGTERM
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []
