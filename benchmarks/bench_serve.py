@@ -8,9 +8,12 @@ It starts `responsecheck serve` as a subprocess on a free loopback port, warms i
 It reports p50/p95/max latency, throughput and errors, and the server's peak memory sampled every
 50 ms over the server and its workers: RSS summed (counts shared pages once per process, so it
 overstates), PSS summed (shared pages split between the processes that share them: the real
-footprint) and USS (pages only that process holds). The reference is the same letter checked by
+footprint) and USS (pages only that process holds), and the CPU time the server process itself (HTTP
+parsing, not the checks) spends per request, since it shares the cores with the workers. The reference is the same letter checked by
 `responsecheck.check()` warm in this process (median), so `p50 / single` is the service's overhead
 plus queueing. The load average before and after is printed: other work on the machine shows there.
+The cores that other processes kept busy during the run are printed too: on a shared machine that
+is the figure that says whether the latencies are the service's or the neighbours'.
 This is a benchmark, not a test: it never fails, it reports.
 """
 
@@ -126,6 +129,18 @@ def single_check_ms(letter: Path, rounds: int = 15) -> float:
     return 1000 * statistics.median(times)
 
 
+def ours_cpu(server_pid: int) -> float:
+    """CPU seconds used so far by this benchmark, the server and its workers."""
+    processes = [psutil.Process(), psutil.Process(server_pid), *psutil.Process(server_pid).children(recursive=True)]
+    return sum(sum(p.cpu_times()[:2]) for p in processes if p.is_running())
+
+
+def machine_busy() -> float:
+    """CPU seconds the whole machine has been busy (all cores)."""
+    times = psutil.cpu_times()
+    return times.user + times.nice + times.system + getattr(times, "irq", 0) + getattr(times, "softirq", 0)
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -151,7 +166,11 @@ def main() -> None:
         files = {"file": (args.letter.name, args.letter.read_bytes())}
         load(url, files, clients, 2.0)  # warm-up: connections open, workers hot
         sampler.start()
+        cpu_before = sum(sampler.root.cpu_times()[:2])
+        ours_before, machine_before = ours_cpu(process.pid), machine_busy()
         latencies, errors, elapsed = load(url, files, clients, seconds)
+        server_cpu = sum(sampler.root.cpu_times()[:2]) - cpu_before
+        others = (machine_busy() - machine_before) - (ours_cpu(process.pid) - ours_before)
         sampler.stopping.set()
         sampler.join()
     finally:
@@ -162,11 +181,12 @@ def main() -> None:
         "letter": args.letter.name, "clients": clients, "workers": args.workers, "seconds": round(elapsed, 1),
         "requests": len(latencies), "errors": errors, "throughput_per_s": round(len(latencies) / elapsed, 2),
         "p50_ms": round(p50), "p95_ms": round(p95), "max_ms": round(1000 * max(latencies)),
-        "single_check_ms": round(single), "p50_over_single": round(p50 / single, 2),
+        "single_check_ms": round(single), "server_process_cpu_ms_per_request": round(1000 * server_cpu / len(latencies), 1), "p50_over_single": round(p50 / single, 2),
         "p95_over_single": round(p95 / single, 2), "server_start_s": round(startup, 1),
         "memory_idle": {k: round(v) for k, v in idle.items()},
         "memory_peak": {k: round(v) for k, v in sampler.peak.items()},
         "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "other_work_cores": round(max(others, 0.0) / elapsed, 2),
         "cpus": len(os.sched_getaffinity(0)),
     }
     if args.json:
@@ -176,12 +196,14 @@ def main() -> None:
           f"{figures['requests']} requests, {errors} errors, {figures['throughput_per_s']}/s")
     print(f"latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms; "
           f"one warm check in-process {figures['single_check_ms']} ms (p50 x{figures['p50_over_single']}, "
-          f"p95 x{figures['p95_over_single']})")
+          f"p95 x{figures['p95_over_single']}); the server process (HTTP, not the checks) used "
+          f"{figures['server_process_cpu_ms_per_request']} ms of CPU per request")
     peak, idle_mem = figures["memory_peak"], figures["memory_idle"]
     print(f"memory, server + workers ({peak['processes']} processes): peak PSS {peak['pss_mb']} MB "
           f"(idle {idle_mem['pss_mb']}), peak USS {peak['uss_mb']} MB, peak RSS summed {peak['rss_mb']} MB; "
           f"server started in {figures['server_start_s']} s")
-    print(f"load average before/after: {figures['load_average_before_after']} on {figures['cpus']} cpus")
+    print(f"load average before/after: {figures['load_average_before_after']} on {figures['cpus']} cpus; other "
+          f"processes kept {figures['other_work_cores']} cores busy during the run (0 = the machine was ours)")
 
 
 if __name__ == "__main__":
