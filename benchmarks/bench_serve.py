@@ -129,6 +129,11 @@ def single_check_ms(letter: Path, rounds: int = 15) -> float:
     return 1000 * statistics.median(times)
 
 
+def workers_cpu(server_pid: int) -> float:
+    """CPU seconds used so far by the server's workers (the checks themselves)."""
+    return sum(sum(p.cpu_times()[:2]) for p in psutil.Process(server_pid).children(recursive=True) if p.is_running())
+
+
 def ours_cpu(server_pid: int) -> float:
     """CPU seconds used so far by this benchmark, the server and its workers."""
     processes = [psutil.Process(), psutil.Process(server_pid), *psutil.Process(server_pid).children(recursive=True)]
@@ -167,9 +172,11 @@ def main() -> None:
         load(url, files, clients, 2.0)  # warm-up: connections open, workers hot
         sampler.start()
         cpu_before = sum(sampler.root.cpu_times()[:2])
+        workers_before = workers_cpu(process.pid)
         ours_before, machine_before = ours_cpu(process.pid), machine_busy()
         latencies, errors, elapsed = load(url, files, clients, seconds)
         server_cpu = sum(sampler.root.cpu_times()[:2]) - cpu_before
+        worker_cpu = workers_cpu(process.pid) - workers_before
         others = (machine_busy() - machine_before) - (ours_cpu(process.pid) - ours_before)
         sampler.stopping.set()
         sampler.join()
@@ -181,7 +188,8 @@ def main() -> None:
         "letter": args.letter.name, "clients": clients, "workers": args.workers, "seconds": round(elapsed, 1),
         "requests": len(latencies), "errors": errors, "throughput_per_s": round(len(latencies) / elapsed, 2),
         "p50_ms": round(p50), "p95_ms": round(p95), "max_ms": round(1000 * max(latencies)),
-        "single_check_ms": round(single), "server_process_cpu_ms_per_request": round(1000 * server_cpu / len(latencies), 1), "p50_over_single": round(p50 / single, 2),
+        "single_check_ms": round(single), "server_process_cpu_ms_per_request": round(1000 * server_cpu / len(latencies), 1),
+        "worker_cpu_ms_per_request": round(1000 * worker_cpu / len(latencies)), "p50_over_single": round(p50 / single, 2),
         "p95_over_single": round(p95 / single, 2), "server_start_s": round(startup, 1),
         "memory_idle": {k: round(v) for k, v in idle.items()},
         "memory_peak": {k: round(v) for k, v in sampler.peak.items()},
@@ -197,7 +205,8 @@ def main() -> None:
     print(f"latency p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms; "
           f"one warm check in-process {figures['single_check_ms']} ms (p50 x{figures['p50_over_single']}, "
           f"p95 x{figures['p95_over_single']}); the server process (HTTP, not the checks) used "
-          f"{figures['server_process_cpu_ms_per_request']} ms of CPU per request")
+          f"{figures['server_process_cpu_ms_per_request']} ms of CPU per request, a worker "
+          f"{figures['worker_cpu_ms_per_request']} ms")
     peak, idle_mem = figures["memory_peak"], figures["memory_idle"]
     print(f"memory, server + workers ({peak['processes']} processes): peak PSS {peak['pss_mb']} MB "
           f"(idle {idle_mem['pss_mb']}), peak USS {peak['uss_mb']} MB, peak RSS summed {peak['rss_mb']} MB; "
