@@ -195,6 +195,42 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs a token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), help="Checks run at once (default: one per core).")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="File holding the bearer token (default: the RESPONSECHECK_TOKEN variable).")
+@click.option("--max-mb", type=click.FloatRange(0.01, 50), default=10, show_default=True,
+              help="Largest request accepted (413 above it).")
+@click.option("--time-limit", type=click.FloatRange(0.1, 600), default=30, show_default=True,
+              help="Seconds one check may take before its worker is stopped (504).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="House style and suppressions file for every check (default: the nearest .responsecheck.yaml).")
+@click.option("--no-config", is_flag=True, help="Ignore any .responsecheck.yaml.")
+def serve(host: str, port: int, workers: int | None, token_file: Path | None, max_mb: float, time_limit: float,
+          config_path: Path | None, no_config: bool) -> None:
+    """Run the checks as an HTTP service (POST /v1/check, /v1/annotate; a page at /).
+
+    The model loads once; checks run in worker processes with a time limit each.
+    """
+    from .serve import run
+    from .serve.pool import default_workers
+    from .serve.security import ServeConfigError, load_token
+
+    options = _options(None, None, "error", config_path, no_config)
+    try:
+        token = load_token(token_file)
+        run(host, port, workers=workers or default_workers(), token=token, max_bytes=int(max_mb * 1024 * 1024),
+            time_limit=time_limit, options=options)
+    except ServeConfigError as error:
+        raise click.UsageError(str(error)) from None
+    except ResponsecheckError as error:
+        click.echo(f"responsecheck: {error.message}", err=True)
+        sys.exit(error.exit_code)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the report."""
     import json
