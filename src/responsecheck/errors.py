@@ -57,6 +57,13 @@ class InputTooLarge(InputError):
     kind = "too_large"
 
 
+class CheckFailed(ResponsecheckError):
+    """A check broke on one letter of a batch (a bug); the letter is reported as not checked."""
+
+    exit_code = 10
+    kind = "check_failed"
+
+
 class RulesError(ResponsecheckError):
     """A rules, profile or configuration file is invalid; fix the file named in the message."""
 
