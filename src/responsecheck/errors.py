@@ -71,6 +71,20 @@ class RulesError(ResponsecheckError):
     kind = "invalid_rules"
 
 
+class ManifestError(ResponsecheckError):
+    """The sampler's manifest (CSV of cases) is invalid; the message names the file and the row."""
+
+    exit_code = 11
+    kind = "invalid_manifest"
+
+
+class HistoryError(ResponsecheckError):
+    """The QA history database cannot be opened, read or written."""
+
+    exit_code = 12
+    kind = "history"
+
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
