@@ -15,6 +15,7 @@ from .config import apply as apply_house_style
 from .errors import ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
+from .points import assess as assess_points
 from .readers import read_bytes, read_path
 from .report import ErrorInfo, Report
 from .scoring import finish
@@ -38,6 +39,11 @@ def check(source: str | Path | bytes | Letter, *, name: str | None = None,
         report.findings.extend(output.findings)
         report.metrics.update(output.metrics)
         report.skipped.extend(output.skipped)
+    points = assess_points(analysis, nlp, options)
+    if points is not None:
+        report.complaint_points, report.outcome_requested = points.points, points.outcome
+        report.findings.extend(points.findings)
+        report.metrics["complaint_points"] = points.metrics
     if options.config is not None:
         apply_house_style(options.config, report)
     report.findings.sort(key=_finding_order)
