@@ -21,8 +21,17 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 # How much a content word says about the topic, by part of speech: things named weigh most.
-POS_WEIGHT = {"NOUN": 1.0, "PROPN": 1.0, "ADJ": 0.7, "VERB": 0.6}
+# Proper nouns are mostly names and addresses, which answers seldom repeat.
+POS_WEIGHT = {"NOUN": 1.0, "PROPN": 0.5, "ADJ": 0.7, "VERB": 0.6}
 CONCEPT_WEIGHT = 1.0
+PLACE_WEIGHT = 0.4
+# Words in a modifier (a prepositional phrase, "every night") qualify the point; its core (subject,
+# verb, object) says what it is, so modifiers weigh less.
+MODIFIER_FACTOR = 0.6
+_MODIFIER_DEPS = {"prep", "agent", "npadvmod", "advcl", "relcl", "acl"}
+# Derivational endings, so "replace" meets "replacement" and "apologise" meets "apology".
+_SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ise", "ize", "al",
+             "er", "or", "y", "e")
 MONEY_KEY = "c:compensation"
 
 
@@ -40,28 +49,54 @@ def dates(text: str) -> set[str]:
     return found
 
 
+def stem(lemma: str) -> str:
+    """The lemma less one derivational ending, when at least four letters remain."""
+    for suffix in _SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            return lemma[: -len(suffix)]
+    return lemma
+
+
+def word_key(token: Token) -> str:
+    return f"l:{stem(token.lemma_.lower())}"
+
+
 def _content(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     return (token.pos_ in POS_WEIGHT and token.is_alpha and not token.is_stop and len(lemma) > 1
             and lemma not in lexicon.stop and token.lower_ not in lexicon.stop)
 
 
+def _factor(token: Token, inside: set[int]) -> float:
+    """MODIFIER_FACTOR for a word inside a modifier of the point's clause, else 1."""
+    current = token
+    while current.i in inside and current.head.i != current.i:
+        if current.dep_ in _MODIFIER_DEPS:
+            return MODIFIER_FACTOR
+        current = current.head
+    return 1.0
+
+
 def facets(tokens: Sequence[Token], lexicon: Lexicon) -> list[Facet]:
     """The facets of a point, merged so that facets sharing a key become one."""
     tokens = list(tokens)
+    inside = {t.i for t in tokens}
     raw: list[Facet] = []
     i = 0
     while i < len(tokens):
         length, concepts = lexicon.concepts_at(tokens, i)
         if length:
             words = tokens[i:i + length]
-            keys = {f"c:{c}" for c in concepts} | {f"l:{t.lemma_.lower()}" for t in words if _content(t, lexicon)}
-            raw.append(Facet(frozenset(keys), CONCEPT_WEIGHT, " ".join(t.text for t in words)))
+            keys = {f"c:{c}" for c in concepts} | {word_key(t) for t in words if _content(t, lexicon)}
+            raw.append(Facet(frozenset(keys), CONCEPT_WEIGHT * max(_factor(t, inside) for t in words),
+                             " ".join(t.text for t in words)))
             i += length
             continue
         token = tokens[i]
         if _content(token, lexicon):
-            raw.append(Facet(frozenset({f"l:{token.lemma_.lower()}"}), POS_WEIGHT[token.pos_], token.text))
+            place = token.lemma_.lower() in lexicon.places or token.lower_ in lexicon.places
+            weight = (PLACE_WEIGHT if place else POS_WEIGHT[token.pos_]) * _factor(token, inside)
+            raw.append(Facet(frozenset({word_key(token)}), weight, token.text))
         elif token.ent_type_ == "MONEY" or token.text == "£":
             raw.append(Facet(frozenset({MONEY_KEY}), 0.7, token.text))
         i += 1
@@ -94,7 +129,7 @@ def sentence_keys(tokens: Sequence[Token], lexicon: Lexicon) -> frozenset[str]:
     keys: set[str] = set()
     for i, token in enumerate(tokens):
         if token.is_alpha:
-            keys.add(f"l:{token.lemma_.lower()}")
+            keys.add(word_key(token))
         if token.ent_type_ == "MONEY" or token.text == "£":
             keys.add(MONEY_KEY)
         length, concepts = lexicon.concepts_at(tokens, i)

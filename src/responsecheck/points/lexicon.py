@@ -69,6 +69,8 @@ class PointRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_version: int = Field(alias="schema")
     background: WordList
+    places: WordList
+    roles: WordList
     light_verbs: WordList
     concepts: dict[str, Concept]
     non_answers: NonAnswers
@@ -79,6 +81,7 @@ class PointRules(BaseModel):
 class Lexicon:
     rules: PointRules
     stop: frozenset[str]
+    places: frozenset[str]
     # first word of a term -> [(the term's words, concept ids)], longest terms first
     terms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
     non_answers: Matcher
@@ -120,5 +123,6 @@ def lexicon(nlp: Language) -> Lexicon:
     for n, pattern in enumerate(rules.non_answers.patterns):
         matcher.add(f"non_answer:{n}", [compile_pattern(pattern)])
     return Lexicon(rules=rules, stop=frozenset(rules.background.words) | frozenset(rules.light_verbs.words),
+                   places=frozenset(rules.places.words) | frozenset(rules.roles.words),
                    terms=terms, non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
                    request_frames=tuple(tuple(f.split()) for f in rules.requests.frames))

@@ -21,9 +21,11 @@ from .lexicon import Lexicon
 #: Share of a point's facets (by weight) an answer must cover.
 THRESHOLD = 0.5
 #: A long point is answered by a sentence covering this much weight, not a share of every word.
-WEIGHT_CAP = 3.0
+WEIGHT_CAP = 2.0
 #: How much a facet counts when only the heading or a neighbouring sentence names it.
 CONTEXT = 0.5
+#: A facet this heavy, named in the sentence itself, anchors the answer (a place or a name cannot).
+ANCHOR = 0.6
 MAX_EVIDENCE = 3
 _ANSWER_ROLES = ("prose", "table", "textbox")
 
@@ -74,13 +76,10 @@ def _answers(sentence: Sentence, lexicon: Lexicon) -> bool:
     if is_conditional(sentence) or sentence.text.endswith("?"):
         return False
     span = sentence.span
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    opening = {t.i for t in words[:5]}
+    root = span.root
     for _, start, end in lexicon.non_answers(span):
-        first = span[start] if start < len(span) else None
-        if first is None:
-            continue
-        if first.i in opening or span.root.i in range(first.i, span[end - 1].i + 1):
+        words = span[start:end]
+        if any(t.i == root.i or t.head.i == root.i for t in words):
             return False
     return True
 
@@ -95,7 +94,7 @@ def best_matches(point: list[Facet], found: list[Candidate]) -> list[Match]:
         matched, anchored = 0.0, False
         for facet in point:
             own = strength(facet, candidate.keys)
-            if own and facet.weight >= 0.7:
+            if own and facet.weight >= ANCHOR:
                 anchored = True
             matched += facet.weight * max(own, CONTEXT * strength(facet, candidate.context))
         if anchored:
@@ -113,7 +112,7 @@ def best_coverage(point: list[Facet], found: list[Candidate]) -> float:
     for candidate in found:
         matched = sum(f.weight * max(strength(f, candidate.keys), CONTEXT * strength(f, candidate.context))
                       for f in point)
-        if any(strength(f, candidate.keys) and f.weight >= 0.7 for f in point):
+        if any(strength(f, candidate.keys) and f.weight >= ANCHOR for f in point):
             best = max(best, min(1.0, matched / total) if total else 0.0)
     return best
 

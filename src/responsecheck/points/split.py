@@ -40,6 +40,7 @@ class Unit:
     facets: list[Facet]
     request: bool
     pronoun_start: bool = False
+    sentence: int = -1
 
 
 @dataclass
@@ -86,8 +87,9 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
     for unit in units:
         previous = points[-1] if points else None
         named = sum(f.weight for f in unit.facets)
+        same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
         joins = previous is not None and not unit.request and (
-            named < 1.0 or (unit.pronoun_start and len(unit.facets) <= 1))
+            named < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
         if joins and previous is not None:
             previous.units.append(unit)
             previous.end = unit.end
@@ -129,7 +131,8 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
-                          pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass")))
+                          pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
+                          sentence=sent.start))
     return units
 
 
