@@ -78,9 +78,18 @@ def _factor(token: Token, inside: set[int]) -> float:
 
 
 def facets(tokens: Sequence[Token], lexicon: Lexicon) -> list[Facet]:
-    """The facets of a point, merged so that facets sharing a key become one."""
-    tokens = list(tokens)
-    inside = {t.i for t in tokens}
+    """The facets of a point, merged so that facets sharing a key become one.
+
+    When everything the point names sits in a modifier ("deal with the rats"), the modifier is its
+    core and nothing is weighed down.
+    """
+    found = _facets(list(tokens), lexicon, {t.i for t in tokens})
+    if found and max(f.weight for f in found) < CONCEPT_WEIGHT:
+        found = _facets(list(tokens), lexicon, set())
+    return found
+
+
+def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Facet]:
     raw: list[Facet] = []
     i = 0
     while i < len(tokens):

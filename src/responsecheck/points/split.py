@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import PARAGRAPH_BREAK
-from .facets import Facet, facets, merge
+from .facets import CONCEPT_WEIGHT, Facet, facets, merge, word_key
 from .lexicon import Lexicon
 
 _QUOTE_START = re.compile(r"^(On .{0,200}wrote:|-{2,}\s*Original Message\s*-{2,}|_{10,}|From:\s.+|"
@@ -115,7 +115,7 @@ def _skip(sent: Span) -> bool:
 
 
 def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
-    heads = _clause_heads(sent)
+    heads = _clause_heads(sent, lexicon)
     owner: dict[int, Token] = {}
     for token in sent:
         current = token
@@ -152,18 +152,27 @@ def _main_run(tokens: list[Token]) -> list[Token]:
     return run
 
 
-def _clause_heads(sent: Span) -> dict[int, Token]:
-    """The root, coordinated verbs with a subject of their own, and each further thing a request asks for."""
+def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
+    """The root, coordinated verbs with a subject of their own or naming something of their own
+    ("he was rude and refused to look at the leak"), and each further thing a request asks for."""
     heads = {sent.root.i: sent.root}
     for token in sent:
         if token.dep_ != "conj" or token.i == sent.root.i:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
-        if token.pos_ in ("VERB", "AUX") and own_subject:
+        if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)):
             heads[token.i] = token
         elif token.pos_ in ("NOUN", "PROPN", "VERB") and _inside_request_object(token, sent):
             heads[token.i] = token
     return heads
+
+
+def _names_something(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a coordinated verb phrase names things of its own (weighing at least a noun), not only an action."""
+    nested = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in verb.subtree if t.i not in nested]
+    verb_key = word_key(verb)
+    return sum(f.weight for f in facets(own, lexicon) if verb_key not in f.keys) >= CONCEPT_WEIGHT
 
 
 def _inside_request_object(token: Token, sent: Span) -> bool:
