@@ -33,6 +33,8 @@ _MODIFIER_DEPS = {"prep", "agent", "npadvmod", "advcl", "relcl", "acl"}
 _SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ise", "ize", "al",
              "er", "or", "y", "e")
 MONEY_KEY = "c:compensation"
+# A shared concept (a paraphrase) against a shared word.
+CONCEPT_STRENGTH = 0.85
 
 
 @dataclass(frozen=True)
@@ -152,4 +154,4 @@ def strength(facet: Facet, keys: frozenset[str]) -> float:
     shared = facet.keys & keys
     if not shared:
         return 0.0
-    return 1.0 if any(not k.startswith("c:") for k in shared) else 0.85
+    return 1.0 if any(not k.startswith("c:") for k in shared) else CONCEPT_STRENGTH
