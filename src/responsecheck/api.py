@@ -26,6 +26,7 @@ from .config import apply as apply_house_style
 from .errors import CheckFailed, InputError, ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
+from .points import assess as assess_points
 from .readers import read_bytes, read_path
 from .report import ErrorInfo, Finding, Report
 from .scoring import finish
@@ -107,6 +108,11 @@ def _check_letter(letter: Letter, options: CheckOptions, nlp: Language, doc: Doc
         report.findings.extend(f for f in output.findings if _first_on_its_words(f, seen))
         report.metrics.update(output.metrics)
         report.skipped.extend(output.skipped)
+    points = assess_points(analysis, nlp, options)
+    if points is not None:
+        report.complaint_points, report.outcome_requested = points.points, points.outcome
+        report.findings.extend(points.findings)
+        report.metrics["complaint_points"] = points.metrics
     if options.config is not None:
         apply_house_style(options.config, report)
     report.findings.sort(key=_finding_order)
