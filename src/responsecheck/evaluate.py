@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .api import check
 from .evaluate_findings import findings_rows
+from .evaluate_points import is_points_set, load_pairs, score_pair
 from .options import CaseFile, CheckOptions
 from .profiles import ELEMENT_IDS
 from .report import Report
@@ -153,8 +154,30 @@ EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table, lan
 
 
 def default_sets() -> list[Path]:
-    sets = ("dev", "holdout", "presend", "language", "language-holdout")
+    sets = ("dev", "holdout", "presend", "language", "language-holdout", "points/dev", "points/holdout")
     return [p for p in (CORPORA / name for name in sets) if (p / "labels.yaml").exists()]
+
+
+def points_result(set_dir: Path) -> SetResult:
+    """Complaint points: the alarm ('not_addressed') as the positive class, split and given."""
+    table = Table(title="Complaint points (positive = not_addressed)")
+    table.rows = {"from the complaint": Counts(), "points given": Counts()}
+    mistakes: list[str] = []
+    extra = flagged_extra = outcome_right = outcomes = 0
+    pairs = load_pairs(set_dir)
+    for label in pairs:
+        for given, row in ((False, "from the complaint"), (True, "points given")):
+            rows, errors, unlabelled, outcome = score_pair(set_dir, label, given)
+            for truth, flagged in rows:
+                table.rows[row].add(truth, flagged)
+            mistakes.extend(errors)
+            extra, flagged_extra = extra + unlabelled[0], flagged_extra + unlabelled[1]
+            if outcome is not None:
+                outcomes += 1
+                outcome_right += outcome
+    table.notes.append(f"points found that match no label: {extra}, of which flagged: {flagged_extra}")
+    table.notes.append(f"outcome requested, answered or not, correct: {outcome_right}/{outcomes}")
+    return SetResult(name=f"points-{set_dir.name}", letters=len(pairs), tables=[table], mistakes=mistakes)
 
 
 def _options(label: LetterLabel) -> CheckOptions:
@@ -167,6 +190,9 @@ def _options(label: LetterLabel) -> CheckOptions:
 def evaluate(sets: list[Path]) -> list[SetResult]:
     results = []
     for set_dir in sets:
+        if is_points_set(set_dir):
+            results.append(points_result(set_dir))
+            continue
         labels = load_labels(set_dir)
         pairs = [(label, check(set_dir / label.file, options=_options(label))) for label in labels]
         mistakes = [
