@@ -263,8 +263,12 @@ def find(category: str, analysis: Analysis, nlp: Language) -> list[Finding]:
         findings.append(Finding(
             rule=f"{category}.{entry.id}", category=words.category, severity=entry.severity or words.severity,
             message=entry.explanation or words.message, text=span.text, location=analysis.span_location(span),
-            suggestion=words.suggestion.format(entry.suggestion), source=entry.source))
+            suggestion=_sentence_case(words.suggestion.format(entry.suggestion)), source=entry.source))
     return findings
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _is_acronym_entry(entry: Entry) -> bool:
