@@ -347,7 +347,7 @@ def schema() -> None:
 @click.argument("sets", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def eval_command(sets: tuple[Path, ...], fmt: str) -> None:
-    """Measure accuracy on labelled letters (default: corpora/dev and corpora/holdout)."""
+    """Measure accuracy on labelled letters (default: every labelled set in corpora/)."""
     from .evaluate import default_sets, evaluate, render_evaluation
 
     results = evaluate(list(sets) or default_sets())
