@@ -190,9 +190,10 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
         if token.dep_ != "conj" or token.i == sent.root.i:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
-        if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)):
+        if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)
+                                              or token.head.i in heads and is_request(token.head, sent, lexicon)):
             heads[token.i] = token
-        elif token.pos_ in ("NOUN", "PROPN", "VERB") and _inside_request_object(token, sent):
+        elif token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _inside_request_object(token, sent):
             heads[token.i] = token
     return heads
 
