@@ -140,12 +140,22 @@ def findings_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Ta
     return table
 
 
-EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table]
+def language_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:
+    """Language findings per category: precision and recall on letters labelled with `language`."""
+    totals, _, scored = findings_rows(set_dir, pairs, "language")
+    table = Table(title="Language findings per category")
+    for category, (tp, fp, fn) in totals.items():
+        table.rows[category] = Counts(tp=tp, fp=fp, fn=fn)
+    table.notes.append(f"letters labelled for language: {scored}")
+    return table
+
+
+EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table, language_table]
 
 
 def default_sets() -> list[Path]:
-    return [p for p in (CORPORA / "dev", CORPORA / "holdout", CORPORA / "presend", CORPORA / "points" / "dev",
-                        CORPORA / "points" / "holdout") if (p / "labels.yaml").exists()]
+    sets = ("dev", "holdout", "presend", "language", "language-holdout", "points/dev", "points/holdout")
+    return [p for p in (CORPORA / name for name in sets) if (p / "labels.yaml").exists()]
 
 
 def points_result(set_dir: Path) -> SetResult:
@@ -190,7 +200,7 @@ def evaluate(sets: list[Path]) -> list[SetResult]:
             for label, report in pairs for element_id in ELEMENT_IDS
             if element_id in label.elements and report.element(element_id)
             and label.elements[element_id] != report.element(element_id).status
-        ] + findings_rows(set_dir, pairs)[1]
+        ] + findings_rows(set_dir, pairs)[1] + findings_rows(set_dir, pairs, "language")[1]
         results.append(SetResult(name=set_dir.name, letters=len(pairs),
                                  tables=[evaluator(set_dir, pairs) for evaluator in EVALUATORS], mistakes=mistakes))
     return results

@@ -28,6 +28,8 @@ class CheckOptions:
     acknowledged: dt.date | None = None
     letter_date: dt.date | None = None
     extension_days: int = 0
+    # A LanguageTool server for the grammar check (else RESPONSECHECK_LANGUAGETOOL_URL); none: not checked.
+    languagetool_url: str | None = None
     # The complaint as the resident made it (--complaint FILE, or complaint_text in the case JSON or
     # request), or its points as logged at acknowledgement (--point, complaint_points); the points
     # check runs when either is given, and given points are used as they are.
