@@ -157,6 +157,8 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
         if not tokens:
             continue
+        if _self_description(head):
+            continue
         request = is_request(head, sent, lexicon)
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
@@ -164,6 +166,14 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
                           sentence=sent.start))
     return units
+
+
+def _self_description(head: Token) -> bool:
+    """'I am 79', 'I am a shared owner': who the resident is, background rather than a point."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (head.lemma_ == "be" and subject is not None and subject.lower_ in ("i", "we")
+            and any(c.dep_ in ("attr", "npadvmod") or c.like_num for c in head.children)
+            and not any(c.dep_ in ("neg", "acomp") for c in head.children))
 
 
 def _main_run(tokens: list[Token]) -> list[Token]:
