@@ -95,7 +95,8 @@ def _first_error(error: ValidationError) -> BadRequest:
 def _options(params: CheckParams, base: CheckOptions) -> CheckOptions:
     return replace(base, profile=params.profile, stage=params.stage, fail_on=params.fail_on,  # type: ignore[arg-type]
                    received=params.case.received, acknowledged=params.case.acknowledged,
-                   letter_date=params.case.letter_date, extension_days=params.case.extension_days)
+                   letter_date=params.case.letter_date, extension_days=params.case.extension_days,
+                   complaint_text=params.case.complaint_text, complaint_points=tuple(params.case.complaint_points))
 
 
 async def read_job(request: Request, base: CheckOptions, want: Want) -> Job:
