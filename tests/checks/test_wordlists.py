@@ -43,7 +43,8 @@ def test_plain_landlord_tenant_and_resident_are_never_flagged() -> None:
 
 
 def test_address_and_sign_off_are_not_prose() -> None:
-    text = "Vulnerable Persons Unit\nASB Team\n\nDear Mr Ali,\n\nThank you for your call.\n\nYours sincerely,\n\nASB Officer"
+    text = ("Vulnerable Persons Unit\nASB Team\n\nDear Mr Ali,\n\nThank you for your call.\n\n"
+            "Yours sincerely,\n\nASB Officer")
     assert _found(text, "stigma") == [] and _found(text, "jargon") == []
 
 
