@@ -76,14 +76,23 @@ class Analysis:
         return [s for s in self.sentences if self.roles[s.paragraph] in ("prose", "textbox")]
 
 
-def analyse(letter: Letter, nlp: Language, model: str) -> Analysis:
-    """Parse the letter once and work out sentences and paragraph roles."""
+def analysis_text(letter: Letter) -> str:
+    """The text the one parse reads: the paragraphs joined with blank lines."""
+    return PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs)
+
+
+def analyse(letter: Letter, nlp: Language, model: str, doc: Doc | None = None) -> Analysis:
+    """Parse the letter once and work out sentences and paragraph roles.
+
+    A batch passes the `doc` it already parsed with `nlp.pipe` (from `analysis_text(letter)`).
+    """
     starts: list[int] = []
     offset = 0
     for paragraph in letter.paragraphs:
         starts.append(offset)
         offset += len(paragraph.text) + len(PARAGRAPH_BREAK)
-    doc = nlp(PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs))
+    if doc is None:
+        doc = nlp(analysis_text(letter))
     analysis = Analysis(letter=letter, doc=doc, model=model, paragraph_starts=starts, roles=_roles(letter))
     analysis.sentences = _sentences(analysis)
     return analysis

@@ -1,22 +1,34 @@
 """The one `check()` call behind every door: the CLI, the HTTP service and the QA sampler.
 
 read (a file -> Letter) -> analyse (one spaCy parse) -> elements -> checks -> report.
+
+`check_many()` is the same check for a batch: each process loads the model once and parses its
+letters with `nlp.pipe` in batches (faster than one call per letter); the processes share the
+cores. A letter that cannot be read, or that a check fails on, becomes an error report in its place,
+so the reports always match the sources one for one and in order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from . import nlp as nlp_module
-from .analysis import analyse
+from .analysis import analyse, analysis_text
 from .checks import CHECKS, CheckContext
 from .elements import detect
 from .config import apply as apply_house_style
-from .errors import ResponsecheckError
+from .errors import CheckFailed, InputError, ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
+from .points import assess as assess_points
 from .readers import read_bytes, read_path
-from .report import ErrorInfo, Report
+from .report import ErrorInfo, Finding, Report
 from .scoring import finish
 
 
@@ -25,19 +37,82 @@ def check(source: str | Path | bytes | Letter, *, name: str | None = None,
     """Check one letter and return its report; unreadable input raises an InputError."""
     options = options or CheckOptions()
     letter = _letter(source, name)
+    return _check_letter(letter, options, nlp_module.load())
+
+
+def check_many(sources: Sequence[str | Path], options: CheckOptions | None = None, *, n_process: int = 1,
+               batch_size: int = 16) -> Iterator[Report]:
+    """Check many letter files, yielding one report per source, in the order given.
+
+    `n_process` worker processes (each with its own model) take chunks of `batch_size` letters;
+    with 1 everything runs in this process. Only problems with the whole run (invalid rules, no
+    model) raise; a problem with one letter becomes that letter's error report. Workers are
+    spawned, so a script calling this with n_process > 1 needs the `if __name__ == "__main__":` guard.
+    """
+    options = options or CheckOptions()
+    paths = [str(s) for s in sources]
+    chunks = [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
+    workers = max(1, min(n_process, len(chunks)))
+    if workers == 1:
+        for chunk in chunks:
+            yield from _check_chunk(chunk, options, batch_size)
+        return
+    # spawn, not fork: a worker starts clean even if the caller runs threads (a progress bar).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+        for reports in pool.map(_check_chunk, chunks, [options] * len(chunks), [batch_size] * len(chunks)):
+            yield from reports
+
+
+def _warm_up() -> None:
+    """Load the model and compile the rules once per worker, before its first letter."""
+    from .elements.rules import compiled
+
+    compiled(nlp_module.load())
+
+
+def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int) -> list[Report]:
+    """Read a chunk of files, parse the readable ones in one `nlp.pipe`, and check each."""
     nlp = nlp_module.load()
-    analysis = analyse(letter, nlp, nlp_module.model_name(nlp))
+    reports: list[Report | None] = [None] * len(paths)
+    letters: list[tuple[int, Letter]] = []
+    for index, path in enumerate(paths):
+        try:
+            letters.append((index, read_path(path)))
+        except InputError as error:
+            reports[index] = error_report(Path(path).name, error, options.fail_on)
+    docs = nlp.pipe((analysis_text(letter) for _, letter in letters), batch_size=batch_size)
+    for (index, letter), doc in zip(letters, docs, strict=True):
+        try:
+            reports[index] = _check_letter(letter, options, nlp, doc)
+        except ResponsecheckError:
+            raise
+        except Exception as error:  # a bug on one letter must not lose the other letters of the batch
+            failed = CheckFailed(f"{letter.name} could not be checked ({type(error).__name__}); "
+                                 "please report this with the file if you can share it.")
+            reports[index] = error_report(letter.name, failed, options.fail_on)
+    return [r for r in reports if r is not None]
+
+
+def _check_letter(letter: Letter, options: CheckOptions, nlp: Language, doc: Doc | None = None) -> Report:
+    analysis = analyse(letter, nlp, nlp_module.model_name(nlp), doc)
     detected = detect(analysis, nlp, profile_id=options.profile, stage=options.stage)
     report = Report(file=letter.name, model=analysis.model, profile=detected.profile.id,
                     profile_source=detected.profile_source, stage=detected.stage,
                     stage_source=detected.stage_source, decision=detected.decision, fail_on=options.fail_on,
                     elements=detected.elements, findings=list(detected.findings), document=_document_facts(letter))
     context = CheckContext(analysis=analysis, detected=detected, options=options, nlp=nlp)
+    seen: set[tuple] = set()
     for _, run in CHECKS:
         output = run(context)
-        report.findings.extend(output.findings)
+        report.findings.extend(f for f in output.findings if _first_on_its_words(f, seen))
         report.metrics.update(output.metrics)
         report.skipped.extend(output.skipped)
+    points = assess_points(analysis, nlp, options)
+    if points is not None:
+        report.complaint_points, report.outcome_requested = points.points, points.outcome
+        report.findings.extend(points.findings)
+        report.metrics["complaint_points"] = points.metrics
     if options.config is not None:
         apply_house_style(options.config, report)
     report.findings.sort(key=_finding_order)
@@ -67,6 +142,19 @@ def _document_facts(letter: Letter) -> dict[str, object]:
         "comments": len(letter.comments),
         "hidden_text": len(letter.hidden_text),
     }
+
+
+def _first_on_its_words(finding: Finding, seen: set[tuple]) -> bool:
+    """False for a second finding of the same category on the same words (a house-style word that
+    the built-in lists also flag): the first one, the organisation's own, stands."""
+    location = finding.location
+    if location.start is None:
+        return True
+    key = (finding.category, location.part, location.paragraph, location.start, location.end)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _finding_order(finding) -> tuple:

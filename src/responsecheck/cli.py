@@ -2,7 +2,8 @@
 
 Exit codes (also in the README): 0 nothing at or above --fail-on; 1 findings at or above it;
 2 usage error; 3 file not found; 4 unsupported format (.doc, encrypted, .docm/.dotx, not UTF-8);
-5 damaged file; 6 no text; 7 too large; 8 invalid rules or configuration; 9 no spaCy model.
+5 damaged file; 6 no text; 7 too large; 8 invalid rules or configuration; 9 no spaCy model;
+`sample` only: 11 invalid manifest, 12 history database error.
 With several files, an unreadable one sets its code (the batch is incomplete) after the others
 have been checked and reported.
 """
@@ -50,10 +51,18 @@ def main() -> None:
               help="Date the response goes out; default: the date printed on the letter.")
 @click.option("--extension-days", type=click.IntRange(0, 250), help="Agreed extension, in working days.")
 @click.option("--case", "case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Case dates as JSON (received, acknowledged, letter_date, extension_days); options above win.")
+              help="Case metadata as JSON (received, acknowledged, letter_date, extension_days, complaint_text, "
+                   "complaint_points); options above win.")
+@click.option("--complaint", "complaint_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The complaint the letter answers (.txt, .md, .docx or .eml): check every point is answered.")
+@click.option("--point", "points", multiple=True, help="A point of the complaint as logged (repeat for each).")
+@click.option("--languagetool-url", envvar="RESPONSECHECK_LANGUAGETOOL_URL", metavar="URL",
+              help="LanguageTool server for the grammar check, e.g. http://localhost:8081 "
+                   "(env RESPONSECHECK_LANGUAGETOOL_URL); without one, grammar is not checked.")
 def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: str, fail_on: str,
           output: str | None, quiet: bool, config_path: Path | None, no_config: bool, received, acknowledged,
-          letter_date, extension_days: int | None, case_file: Path | None) -> None:
+          letter_date, extension_days: int | None, case_file: Path | None, complaint_file: Path | None,
+          points: tuple[str, ...], languagetool_url: str | None) -> None:
     """Check one or more letters (.docx, .txt, .md, or - for standard input).
 
     Give the case dates to check the response against the profile's timescales in UK working days.
@@ -72,7 +81,9 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         received=received.date() if received else case.received,
         acknowledged=acknowledged.date() if acknowledged else case.acknowledged,
         letter_date=letter_date.date() if letter_date else case.letter_date,
-        extension_days=extension_days if extension_days is not None else case.extension_days)
+        extension_days=extension_days if extension_days is not None else case.extension_days,
+        languagetool_url=languagetool_url,
+        **_complaint(complaint_file, points, case))
     reports: list[Report] = []
     input_code = 0
     for name in files:
@@ -109,6 +120,21 @@ def _options(profile: str | None, stage: str | None, fail_on: str, config_path: 
             sys.exit(error.exit_code)
     return CheckOptions(profile=profile, stage=int(stage) if stage else None, fail_on=fail_on,  # type: ignore[arg-type]
                         config=config)
+
+
+def _complaint(complaint_file: Path | None, points: tuple[str, ...], case: CaseFile) -> dict[str, object]:
+    """The complaint options: --point wins over --complaint, which wins over the case file."""
+    if points:
+        return {"complaint_points": tuple(points)}
+    if complaint_file is not None:
+        from .points.source import read_complaint
+
+        try:
+            return {"complaint_text": read_complaint(complaint_file)}
+        except ResponsecheckError as error:
+            click.echo(f"responsecheck: the complaint {error.message}", err=True)
+            sys.exit(error.exit_code)
+    return {"complaint_points": tuple(case.complaint_points), "complaint_text": case.complaint_text}
 
 
 def _write_html(report: Report, letter: Letter | None, name: str, output: str | None) -> None:
@@ -156,15 +182,19 @@ def _emit(reports: list[Report], fmt: str, output: str | None, quiet: bool) -> N
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="House style and suppressions file (default: the nearest .responsecheck.yaml).")
 @click.option("--no-config", is_flag=True, help="Ignore any .responsecheck.yaml.")
+@click.option("--complaint", "complaint_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The complaint the letter answers (.txt, .md, .docx or .eml).")
+@click.option("--point", "points", multiple=True, help="A point of the complaint as logged (repeat for each).")
 def annotate(file: Path, output: Path | None, profile: str | None, stage: str | None, config_path: Path | None,
-             no_config: bool) -> None:
+             no_config: bool, complaint_file: Path | None, points: tuple[str, ...]) -> None:
     """Write a copy of a .docx draft with a Word comment on each finding (the draft is not changed).
 
     Exit code 0 when the copy is written (whatever it found); the input error codes otherwise.
     """
     from .render.docx_annotate import annotate as annotate_docx
 
-    options = _options(profile, stage, "error", config_path, no_config)
+    options = replace(_options(profile, stage, "error", config_path, no_config),
+                      **_complaint(complaint_file, points, CaseFile()))
     target = output or file.with_name(f"{file.stem}.checked.docx")
     try:
         if target.resolve() == file.resolve():
@@ -224,6 +254,85 @@ def serve(host: str, port: int, workers: int | None, token_file: Path | None, ma
     except ResponsecheckError as error:
         click.echo(f"responsecheck: {error.message}", err=True)
         sys.exit(error.exit_code)
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--size", type=click.IntRange(min=1), help="How many letters to draw.")
+@click.option("--all", "all_letters", is_flag=True, help="Check every letter instead of a sample.")
+@click.option("--seed", type=click.IntRange(min=0), help="Seed of the draw; the same seed draws the same sample "
+              "(default: a new one, printed in the report).")
+@click.option("--stratify-by", type=click.Choice(["stage", "handler", "team", "month", "outcome"]),
+              help="Draw from each group in proportion to its size (needs that manifest column; month uses 'sent').")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("qa.html"), show_default=True,
+              help="The manager's report; each letter's own page goes in a folder beside it (qa-letters/).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write one row per letter.")
+@click.option("--history", "history_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the run in this SQLite file and show the trend by quarter.")
+@click.option("--processes", type=click.IntRange(1, 32), help="Worker processes (default: the cores, at most 4).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="House style and suppressions file (default: the nearest .responsecheck.yaml).")
+@click.option("--no-config", is_flag=True, help="Ignore any .responsecheck.yaml.")
+def sample(source: Path, size: int | None, all_letters: bool, seed: int | None, stratify_by: str | None, out: Path,
+           csv_path: Path | None, history_path: Path | None, processes: int | None, config_path: Path | None,
+           no_config: bool) -> None:
+    """Check a reproducible sample of sent letters and write the manager's QA report.
+
+    SOURCE is a folder of letters, or a manifest CSV (file, case_ref, handler, team, stage, sent,
+    outcome; file relative to the manifest). Exit code 0 when the report is written (letters that
+    could not be read are listed in it); 3 source not found; 11 invalid manifest; 12 history database error.
+    """
+    import os
+    import random
+
+    from .qa.run import SampleUsageError, run_sample
+
+    if all_letters == (size is not None):
+        raise click.UsageError("Give either --size N (a sample) or --all (every letter).")
+    if all_letters and stratify_by:
+        raise click.UsageError("--stratify-by shapes a sample; it does nothing with --all.")
+    options = _options(None, None, "error", config_path, no_config)
+    seed = seed if seed is not None else random.SystemRandom().randrange(1_000_000)
+    workers = processes or max(1, min(4, len(os.sched_getaffinity(0))))
+    err = Console(stderr=True)
+    try:
+        with _Bar(err) as progress:
+            outcome = run_sample(source, size=size, seed=seed, stratify_by=stratify_by, out=out, csv_path=csv_path,
+                                 history_path=history_path, options=options, n_process=workers, progress=progress)
+    except SampleUsageError as error:
+        raise click.UsageError(str(error)) from None
+    except ResponsecheckError as error:
+        click.echo(f"responsecheck: {error.message}", err=True)
+        sys.exit(error.exit_code)
+    summary = outcome.summary
+    mean = f"; mean score {summary.mean_score:.1f}" if summary.mean_score is not None else ""
+    click.echo(f"{out}: {len(summary.letters)} letters drawn of {outcome.drawn.population} (seed {seed}); "
+               f"{len(summary.checked)} checked, {len(summary.errors)} could not be checked{mean}."
+               + (f" CSV: {csv_path}." if csv_path else ""))
+
+
+class _Bar:
+    """A rich progress bar on a terminal; nothing at all when standard error is piped or logged."""
+
+    def __init__(self, console: Console) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("Checking letters"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=console, transient=True, disable=not console.is_terminal)
+        self.task = self.bar.add_task("letters", total=None)
+
+    def __enter__(self) -> _Bar:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, total=total)
+
+    def advance(self) -> None:
+        self.bar.advance(self.task)
 
 
 @main.command()

@@ -63,12 +63,33 @@ class InputTooLarge(InputError):
     kind = "too_large"
 
 
+class CheckFailed(ResponsecheckError):
+    """A check broke on one letter of a batch (a bug); the letter is reported as not checked."""
+
+    exit_code = 10
+    kind = "check_failed"
+
+
 class RulesError(ResponsecheckError):
     """A rules, profile or configuration file is invalid; fix the file named in the message."""
 
     exit_code = 8
     kind = "invalid_rules"
     http_status = 500
+
+
+class ManifestError(ResponsecheckError):
+    """The sampler's manifest (CSV of cases) is invalid; the message names the file and the row."""
+
+    exit_code = 11
+    kind = "invalid_manifest"
+
+
+class HistoryError(ResponsecheckError):
+    """The QA history database cannot be opened, read or written."""
+
+    exit_code = 12
+    kind = "history"
 
 
 EXIT_OK = 0

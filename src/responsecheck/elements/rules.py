@@ -12,7 +12,7 @@ from spacy.matcher import Matcher
 
 from ..errors import RulesError
 from ..profiles import ELEMENT_IDS
-from ..rulebook import compile_pattern, load_model
+from ..rulebook import compile_pattern, load_model, split_first_alternatives
 
 
 class ValuedPattern(BaseModel):
@@ -87,9 +87,9 @@ def compiled(nlp: Language) -> CompiledRules:
         for index, entry in enumerate(rule.patterns):
             key = f"{element_id}:{index}"
             notation = entry if isinstance(entry, str) else entry.pattern
-            matcher.add(key, [compile_pattern(notation)])
+            matcher.add(key, split_first_alternatives(compile_pattern(notation)))
             if isinstance(entry, ValuedPattern):
                 values[key] = entry.value
         for index, notation in enumerate(rule.systemic_patterns):
-            matcher.add(f"{element_id}_systemic:{index}", [compile_pattern(notation)])
+            matcher.add(f"{element_id}_systemic:{index}", split_first_alternatives(compile_pattern(notation)))
     return CompiledRules(rules=rules, matcher=matcher, values=values, headings=headings)

@@ -1,0 +1,91 @@
+"""One QA run, start to finish: the sampler's only entry point (the CLI's `sample` command calls it).
+
+The history database is opened before any letter is checked, so a bad file stops the run at once
+rather than after the letters. Each letter's own report page is written into a folder beside the
+QA page (qa-letters/ for qa.html), without the letter's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Protocol
+
+from .. import api
+from ..options import CheckOptions
+from ..render.html import render_html
+from . import history
+from .csv_out import render_csv
+from .draw import Draw, draw
+from .manifest import load_source
+from .page import render_qa_html
+from .summary import Checked, Summary, summarise
+
+BATCH_SIZE = 16
+
+
+class Progress(Protocol):
+    """Told how many letters there are, then once per letter done (the CLI's progress bar)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self) -> None: ...
+
+
+class SampleUsageError(ValueError):
+    """The options cannot work with this source (e.g. stratify by team with no team column)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    summary: Summary
+    drawn: Draw
+    page: Path
+    csv: Path | None
+
+
+def run_sample(source_path: Path, *, size: int | None, seed: int, stratify_by: str | None, out: Path,
+               csv_path: Path | None = None, history_path: Path | None = None,
+               options: CheckOptions | None = None, n_process: int = 1,
+               progress: Progress | None = None) -> Outcome:
+    """Draw, check, summarise and write the QA page (and the CSV, and the history, when asked)."""
+    source = load_source(source_path)
+    needed = "sent" if stratify_by == "month" else stratify_by
+    if needed and needed not in source.columns:
+        raise SampleUsageError(f"--stratify-by {stratify_by} needs a manifest with a '{needed}' column; "
+                               f"{source.description} has {', '.join(source.columns)}.")
+    drawn = draw(source.cases, size, seed, stratify_by)
+    connection = history.open_history(history_path) if history_path else None
+    if progress:
+        progress.start(len(drawn.cases))
+    folder = out.parent / f"{out.stem}-letters"
+    folder.mkdir(parents=True, exist_ok=True)
+    letters = []
+    reports = api.check_many([source.path(c) for c in drawn.cases], options, n_process=n_process,
+                             batch_size=BATCH_SIZE)
+    for number, (case, report) in enumerate(zip(drawn.cases, reports, strict=True), start=1):
+        report.file = case.file
+        page = folder / f"{number:04d}-{_slug(case.file)}.html"
+        page.write_text(render_html(report), encoding="utf-8")
+        letters.append(Checked(case=case, report=report, page=f"{folder.name}/{page.name}"))
+        if progress:
+            progress.advance()
+    summary = summarise(letters)
+    trend = None
+    if connection is not None:
+        try:
+            history.record(connection, summary, drawn, source.description, version("responsecheck"))
+            trend = history.trend(connection)
+        finally:
+            connection.close()
+    out.write_text(render_qa_html(summary, drawn, source.description, trend), encoding="utf-8")
+    if csv_path:
+        csv_path.write_text(render_csv(letters), encoding="utf-8")
+    return Outcome(summary=summary, drawn=drawn, page=out, csv=csv_path)
+
+
+def _slug(name: str) -> str:
+    """A file name for a letter's page from its relative path (folders flattened)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name.rsplit(".", 1)[0])[:80]

@@ -1,0 +1,33 @@
+"""check_many: one report per source, in order, whatever the files hold and however many processes run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from responsecheck import api
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+
+def _sources(tmp_path: Path) -> list[Path]:
+    letters = sorted((ROOT / "corpora" / "dev").glob("*.docx"))[:5]
+    missing = tmp_path / "gone.docx"
+    return [letters[0], BAD / "corrupt-xml.docx", *letters[1:3], missing, BAD / "empty.docx", *letters[3:]]
+
+
+def test_every_source_gets_its_report_in_order(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    reports = list(api.check_many(sources, batch_size=3))
+    assert [r.file for r in reports] == [p.name for p in sources]
+    assert [r.error.kind if r.error else "ok" for r in reports] == [
+        "ok", "corrupt", "ok", "ok", "not_found", "empty", "ok", "ok"]
+    single = api.check(sources[2])
+    assert reports[2].model_dump() == single.model_dump()  # the batch parse gives the same report as one check
+
+
+def test_two_processes_give_the_same_reports_as_one(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    one = [r.model_dump() for r in api.check_many(sources, batch_size=2)]
+    two = [r.model_dump() for r in api.check_many(sources, n_process=2, batch_size=2)]
+    assert two == one
