@@ -199,10 +199,14 @@ def test_concurrent_requests_all_answered(server) -> None:
 
 def test_log_holds_no_letter_text(server) -> None:
     with server.client() as client:
-        client.post("/v1/check", json={"text": LETTER_TEXT, "name": "Quillfeather-reply.txt"})
+        response = client.post("/v1/check", json={"text": LETTER_TEXT, "name": "Quillfeather-reply.txt"},
+                               headers={"X-Request-ID": "CMP-0042.7"})
+        invented = client.post("/v1/check", json={"text": LETTER_TEXT}, headers={"X-Request-ID": "a b <c>"})
+    assert response.headers["x-request-id"] == "CMP-0042.7"
+    assert len(invented.headers["x-request-id"]) == 12  # not a plain id: the server makes its own
     time.sleep(0.2)
     log = server.log.read_text()
-    assert "POST /v1/check" in log and "verdict=" in log
+    assert "request id=CMP-0042.7 POST /v1/check bytes=" in log and "status=200" in log and "verdict=" in log
     for secret in ("Quillfeather", "damp in your bedroom", "Jo Bright"):
         assert secret not in log
 
