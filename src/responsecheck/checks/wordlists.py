@@ -28,7 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..analysis import Analysis
@@ -105,11 +105,40 @@ def token_patterns(term: str) -> list[list[dict[str, Any]]]:
 
 @dataclass(frozen=True)
 class CompiledList:
-    words: WordList
-    matcher: Matcher
+    """A list ready to run, cheap per letter however long the list grows.
 
-    def entry(self, key: int, nlp: Language) -> Entry:
-        return self.words.entries[int(nlp.vocab.strings[key])]
+    A spaCy Matcher costs time for every pattern at every token, so most terms never reach one:
+    one-word terms are a lookup table (one pass over the tokens), and phrases are grouped by their
+    first word, each group's Matcher run only from the tokens where that word occurs, up to the end
+    of the sentence. Only phrases that may start with any word go through a Matcher over the letter.
+    """
+
+    words: WordList
+    single: dict[tuple[str, str], tuple[int, ...]]
+    by_first: dict[tuple[str, str], Matcher]
+    anywhere: Matcher | None
+
+    def matches(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """(entry index, start, end) of every match, single words and phrases."""
+        strings = doc.vocab.strings
+        found = {(int(strings[key]), start, end) for key, start, end in (self.anywhere(doc) if self.anywhere else ())}
+        sentence_end = _sentence_ends(doc) if self.by_first else []
+        for token in doc:
+            for key in (("ORTH", token.text), ("LOWER", token.lower_), ("LEMMA", token.lemma_.lower())):
+                found.update((index, token.i, token.i + 1) for index in self.single.get(key, ()))
+                matcher = self.by_first.get(key)
+                if matcher is not None:
+                    window = doc[token.i:sentence_end[token.i]]
+                    found.update((int(strings[k]), token.i, token.i + end) for k, start, end in matcher(window)
+                                 if start == 0)
+        return found
+
+
+def _sentence_ends(doc: Doc) -> list[int]:
+    ends = [len(doc)] * len(doc)
+    for sentence in doc.sents:
+        ends[sentence.start:sentence.end] = [sentence.end] * len(sentence)
+    return ends
 
 
 @lru_cache(maxsize=None)
@@ -119,12 +148,48 @@ def load_list(category: str) -> WordList:
 
 @lru_cache(maxsize=16)
 def compiled(category: str, nlp: Language) -> CompiledList:
-    """The list and its Matcher, built once per pipeline (not once per letter)."""
+    """The list and its matchers, built once per pipeline (not once per letter)."""
     words = load_list(category)
-    matcher = Matcher(nlp.vocab)
+    single: dict[tuple[str, str], set[int]] = {}
+    grouped: dict[tuple[str, str], dict[int, list]] = {}
+    anywhere = Matcher(nlp.vocab)
     for index, entry in enumerate(words.entries):
-        matcher.add(str(index), [p for term in entry.terms for p in token_patterns(term)])
-    return CompiledList(words=words, matcher=matcher)
+        elsewhere = []
+        for pattern in (p for term in entry.terms for p in token_patterns(term)):
+            keys = _single_keys(pattern)
+            first = _single_keys([{k: v for k, v in pattern[0].items() if k != "OP"}]) \
+                if pattern[0].get("OP", "+") == "+" else None
+            if keys is not None:
+                for key in keys:
+                    single.setdefault(key, set()).add(index)
+            elif first is not None:
+                for key in first:
+                    grouped.setdefault(key, {}).setdefault(index, []).append(pattern)
+            else:
+                elsewhere.append(pattern)
+        if elsewhere:
+            anywhere.add(str(index), elsewhere)
+    by_first = {}
+    for key, patterns in grouped.items():
+        matcher = Matcher(nlp.vocab)
+        for index, group in patterns.items():
+            matcher.add(str(index), group)
+        by_first[key] = matcher
+    return CompiledList(words=words, single={key: tuple(sorted(ix)) for key, ix in single.items()},
+                        by_first=by_first, anywhere=anywhere if len(anywhere) else None)
+
+
+def _single_keys(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
+    """Lookup keys for a one-token pattern on ORTH, LOWER or LEMMA; None for anything else."""
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    attr, value = next(iter(pattern[0].items()))
+    if attr not in ("ORTH", "LOWER", "LEMMA"):
+        return None
+    values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+    if not all(isinstance(v, str) for v in values):
+        return None
+    return [(attr, v) for v in values]
 
 
 def _fits(entry: Entry, span: Span) -> bool:
@@ -173,8 +238,9 @@ def find(category: str, analysis: Analysis, nlp: Language) -> list[Finding]:
     compiled_list = compiled(category, nlp)
     words = compiled_list.words
     doc = analysis.doc
-    candidates = [Span(doc, start, end, label=key) for key, start, end in compiled_list.matcher(doc)
-                  if _fits(compiled_list.entry(key, nlp), doc[start:end])]
+    entries = compiled_list.words.entries
+    candidates = [Span(doc, start, end, label=index) for index, start, end in compiled_list.matches(doc)
+                  if _fits(entries[index], doc[start:end])]
     findings: list[Finding] = []
     quotes: dict[int, list[tuple[int, int]]] = {}
     seen_entries: set[str] = set()
@@ -188,7 +254,7 @@ def find(category: str, analysis: Analysis, nlp: Language) -> list[Finding]:
         start, end = span.start_char - offset, span.end_char - offset
         if any(qs <= start and end <= qe for qs, qe in quotes[paragraph]):
             continue
-        entry = compiled_list.entry(span.label, nlp)
+        entry = entries[span.label]
         if entry.expansion is not None or _is_acronym_entry(entry):
             if entry.id in seen_entries or _explained(entry, span, analysis):
                 seen_entries.add(entry.id)
