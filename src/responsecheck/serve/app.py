@@ -2,7 +2,7 @@
 
 Routes: POST /v1/check (the report JSON, or ?format=html for the HTML page), POST /v1/annotate
 (the annotated .docx), GET /v1/rules (what is checked, the profiles and the limits in force),
-GET /healthz, GET / (a small upload page for handlers), /openapi.json and /docs.
+GET /healthz, GET / (a small upload page for handlers), /openapi.json, /docs and /redoc.
 
 Every response carries an X-Request-ID (the caller's own, if it sent a plain one). One log line per request holds only that id, the route,
 the body size, the status, the time taken and the verdict: never the letter's text or name. Every
@@ -25,6 +25,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
@@ -128,7 +129,8 @@ def create_app(pool: CheckPool, settings: Settings) -> FastAPI:
         yield
         pool.close()
 
-    app = FastAPI(title="responsecheck", version=SCHEMA_VERSION, lifespan=lifespan,
+    # The API docs (/docs, /redoc) with their scripts served from the package, not a CDN.
+    app = FastAPIOffline(title="responsecheck", version=SCHEMA_VERSION, lifespan=lifespan,
                   description="Checks a draft complaint response letter before it is sent. "
                               "Send `Authorization: Bearer <token>` to every /v1 route when the service has a token.")
     auth = Depends(BearerToken(settings.token))
