@@ -51,6 +51,14 @@ def test_check_json_text_with_case_metadata(server) -> None:
     assert any(f["category"] == "deadline" for f in report["findings"])
 
 
+def test_check_json_with_complaint_points(server) -> None:
+    body = {"text": LETTER_TEXT, "case": {"complaint_points": ["The bedroom wall needs treatment", "The lift is broken"]}}
+    with server.client() as client:
+        report = client.post("/v1/check", json=body).json()
+    assert [p["status"] for p in report["complaint_points"]] == ["addressed", "not_addressed"]
+    assert any(f["category"] == "unanswered_point" for f in report["findings"])
+
+
 def test_check_base64_docx_and_multipart_case_fields_agree(server) -> None:
     case = {"received": "2026-01-05", "letter_date": "2026-03-02"}
     with server.client() as client:

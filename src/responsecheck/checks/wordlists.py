@@ -27,12 +27,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..analysis import Analysis
 from ..errors import RulesError
+from ..matching import AnchoredMatcher
 from ..report import Finding, Severity
 from ..rulebook import compile_pattern, load_model
 from .patterns import quoted_spans
@@ -107,38 +107,23 @@ def token_patterns(term: str) -> list[list[dict[str, Any]]]:
 class CompiledList:
     """A list ready to run, cheap per letter however long the list grows.
 
-    A spaCy Matcher costs time for every pattern at every token, so most terms never reach one:
-    one-word terms are a lookup table (one pass over the tokens), and phrases are grouped by their
-    first word, each group's Matcher run only from the tokens where that word occurs, up to the end
-    of the sentence. Only phrases that may start with any word go through a Matcher over the letter.
+    A spaCy Matcher costs time for every pattern at every token, so one-word terms are a lookup
+    table (one pass over the tokens) and phrases go to an anchored matcher, which tries only the
+    phrases whose words the letter holds (responsecheck.matching).
     """
 
     words: WordList
     single: dict[tuple[str, str], tuple[int, ...]]
-    by_first: dict[tuple[str, str], Matcher]
-    anywhere: Matcher | None
+    phrases: AnchoredMatcher
 
     def matches(self, doc: Doc) -> set[tuple[int, int, int]]:
         """(entry index, start, end) of every match, single words and phrases."""
         strings = doc.vocab.strings
-        found = {(int(strings[key]), start, end) for key, start, end in (self.anywhere(doc) if self.anywhere else ())}
-        sentence_end = _sentence_ends(doc) if self.by_first else []
+        found = {(int(strings[key]), start, end) for key, start, end in self.phrases(doc)}
         for token in doc:
             for key in (("ORTH", token.text), ("LOWER", token.lower_), ("LEMMA", token.lemma_.lower())):
                 found.update((index, token.i, token.i + 1) for index in self.single.get(key, ()))
-                matcher = self.by_first.get(key)
-                if matcher is not None:
-                    window = doc[token.i:sentence_end[token.i]]
-                    found.update((int(strings[k]), token.i, token.i + end) for k, start, end in matcher(window)
-                                 if start == 0)
         return found
-
-
-def _sentence_ends(doc: Doc) -> list[int]:
-    ends = [len(doc)] * len(doc)
-    for sentence in doc.sents:
-        ends[sentence.start:sentence.end] = [sentence.end] * len(sentence)
-    return ends
 
 
 @lru_cache(maxsize=None)
@@ -151,32 +136,18 @@ def compiled(category: str, nlp: Language) -> CompiledList:
     """The list and its matchers, built once per pipeline (not once per letter)."""
     words = load_list(category)
     single: dict[tuple[str, str], set[int]] = {}
-    grouped: dict[tuple[str, str], dict[int, list]] = {}
-    anywhere = Matcher(nlp.vocab)
+    phrases = AnchoredMatcher(nlp.vocab)
     for index, entry in enumerate(words.entries):
-        elsewhere = []
+        longer = []
         for pattern in (p for term in entry.terms for p in token_patterns(term)):
             keys = _single_keys(pattern)
-            first = _single_keys([{k: v for k, v in pattern[0].items() if k != "OP"}]) \
-                if pattern[0].get("OP", "+") == "+" else None
-            if keys is not None:
-                for key in keys:
-                    single.setdefault(key, set()).add(index)
-            elif first is not None:
-                for key in first:
-                    grouped.setdefault(key, {}).setdefault(index, []).append(pattern)
-            else:
-                elsewhere.append(pattern)
-        if elsewhere:
-            anywhere.add(str(index), elsewhere)
-    by_first = {}
-    for key, patterns in grouped.items():
-        matcher = Matcher(nlp.vocab)
-        for index, group in patterns.items():
-            matcher.add(str(index), group)
-        by_first[key] = matcher
-    return CompiledList(words=words, single={key: tuple(sorted(ix)) for key, ix in single.items()},
-                        by_first=by_first, anywhere=anywhere if len(anywhere) else None)
+            if keys is None:
+                longer.append(pattern)
+            for key in keys or ():
+                single.setdefault(key, set()).add(index)
+        if longer:
+            phrases.add(str(index), longer)
+    return CompiledList(words=words, single={key: tuple(sorted(ix)) for key, ix in single.items()}, phrases=phrases)
 
 
 def _single_keys(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
