@@ -26,8 +26,9 @@ from .config import apply as apply_house_style
 from .errors import CheckFailed, InputError, ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
+from .points import assess as assess_points
 from .readers import read_bytes, read_path
-from .report import ErrorInfo, Report
+from .report import ErrorInfo, Finding, Report
 from .scoring import finish
 
 
@@ -101,11 +102,17 @@ def _check_letter(letter: Letter, options: CheckOptions, nlp: Language, doc: Doc
                     stage_source=detected.stage_source, decision=detected.decision, fail_on=options.fail_on,
                     elements=detected.elements, findings=list(detected.findings), document=_document_facts(letter))
     context = CheckContext(analysis=analysis, detected=detected, options=options, nlp=nlp)
+    seen: set[tuple] = set()
     for _, run in CHECKS:
         output = run(context)
-        report.findings.extend(output.findings)
+        report.findings.extend(f for f in output.findings if _first_on_its_words(f, seen))
         report.metrics.update(output.metrics)
         report.skipped.extend(output.skipped)
+    points = assess_points(analysis, nlp, options)
+    if points is not None:
+        report.complaint_points, report.outcome_requested = points.points, points.outcome
+        report.findings.extend(points.findings)
+        report.metrics["complaint_points"] = points.metrics
     if options.config is not None:
         apply_house_style(options.config, report)
     report.findings.sort(key=_finding_order)
@@ -135,6 +142,19 @@ def _document_facts(letter: Letter) -> dict[str, object]:
         "comments": len(letter.comments),
         "hidden_text": len(letter.hidden_text),
     }
+
+
+def _first_on_its_words(finding: Finding, seen: set[tuple]) -> bool:
+    """False for a second finding of the same category on the same words (a house-style word that
+    the built-in lists also flag): the first one, the organisation's own, stands."""
+    location = finding.location
+    if location.start is None:
+        return True
+    key = (finding.category, location.part, location.paragraph, location.start, location.end)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _finding_order(finding) -> tuple:

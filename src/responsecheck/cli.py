@@ -51,10 +51,18 @@ def main() -> None:
               help="Date the response goes out; default: the date printed on the letter.")
 @click.option("--extension-days", type=click.IntRange(0, 250), help="Agreed extension, in working days.")
 @click.option("--case", "case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Case dates as JSON (received, acknowledged, letter_date, extension_days); options above win.")
+              help="Case metadata as JSON (received, acknowledged, letter_date, extension_days, complaint_text, "
+                   "complaint_points); options above win.")
+@click.option("--complaint", "complaint_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The complaint the letter answers (.txt, .md, .docx or .eml): check every point is answered.")
+@click.option("--point", "points", multiple=True, help="A point of the complaint as logged (repeat for each).")
+@click.option("--languagetool-url", envvar="RESPONSECHECK_LANGUAGETOOL_URL", metavar="URL",
+              help="LanguageTool server for the grammar check, e.g. http://localhost:8081 "
+                   "(env RESPONSECHECK_LANGUAGETOOL_URL); without one, grammar is not checked.")
 def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: str, fail_on: str,
           output: str | None, quiet: bool, config_path: Path | None, no_config: bool, received, acknowledged,
-          letter_date, extension_days: int | None, case_file: Path | None) -> None:
+          letter_date, extension_days: int | None, case_file: Path | None, complaint_file: Path | None,
+          points: tuple[str, ...], languagetool_url: str | None) -> None:
     """Check one or more letters (.docx, .txt, .md, or - for standard input).
 
     Give the case dates to check the response against the profile's timescales in UK working days.
@@ -73,7 +81,9 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         received=received.date() if received else case.received,
         acknowledged=acknowledged.date() if acknowledged else case.acknowledged,
         letter_date=letter_date.date() if letter_date else case.letter_date,
-        extension_days=extension_days if extension_days is not None else case.extension_days)
+        extension_days=extension_days if extension_days is not None else case.extension_days,
+        languagetool_url=languagetool_url,
+        **_complaint(complaint_file, points, case))
     reports: list[Report] = []
     input_code = 0
     for name in files:
@@ -110,6 +120,21 @@ def _options(profile: str | None, stage: str | None, fail_on: str, config_path: 
             sys.exit(error.exit_code)
     return CheckOptions(profile=profile, stage=int(stage) if stage else None, fail_on=fail_on,  # type: ignore[arg-type]
                         config=config)
+
+
+def _complaint(complaint_file: Path | None, points: tuple[str, ...], case: CaseFile) -> dict[str, object]:
+    """The complaint options: --point wins over --complaint, which wins over the case file."""
+    if points:
+        return {"complaint_points": tuple(points)}
+    if complaint_file is not None:
+        from .points.source import read_complaint
+
+        try:
+            return {"complaint_text": read_complaint(complaint_file)}
+        except ResponsecheckError as error:
+            click.echo(f"responsecheck: the complaint {error.message}", err=True)
+            sys.exit(error.exit_code)
+    return {"complaint_points": tuple(case.complaint_points), "complaint_text": case.complaint_text}
 
 
 def _write_html(report: Report, letter: Letter | None, name: str, output: str | None) -> None:
@@ -157,15 +182,19 @@ def _emit(reports: list[Report], fmt: str, output: str | None, quiet: bool) -> N
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="House style and suppressions file (default: the nearest .responsecheck.yaml).")
 @click.option("--no-config", is_flag=True, help="Ignore any .responsecheck.yaml.")
+@click.option("--complaint", "complaint_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The complaint the letter answers (.txt, .md, .docx or .eml).")
+@click.option("--point", "points", multiple=True, help="A point of the complaint as logged (repeat for each).")
 def annotate(file: Path, output: Path | None, profile: str | None, stage: str | None, config_path: Path | None,
-             no_config: bool) -> None:
+             no_config: bool, complaint_file: Path | None, points: tuple[str, ...]) -> None:
     """Write a copy of a .docx draft with a Word comment on each finding (the draft is not changed).
 
     Exit code 0 when the copy is written (whatever it found); the input error codes otherwise.
     """
     from .render.docx_annotate import annotate as annotate_docx
 
-    options = _options(profile, stage, "error", config_path, no_config)
+    options = replace(_options(profile, stage, "error", config_path, no_config),
+                      **_complaint(complaint_file, points, CaseFile()))
     target = output or file.with_name(f"{file.stem}.checked.docx")
     try:
         if target.resolve() == file.resolve():
@@ -189,6 +218,42 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
                    "for a clean copy.", err=True)
     click.echo(f"{target}: {str(report.rating).upper()}, score {report.score}/100; {result.anchored} comment(s) "
                f"on the words, {result.listed} listed in the summary comment.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs a token.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), help="Checks run at once (default: one per core).")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="File holding the bearer token (default: the RESPONSECHECK_TOKEN variable).")
+@click.option("--max-mb", type=click.FloatRange(0.01, 50), default=10, show_default=True,
+              help="Largest request accepted (413 above it).")
+@click.option("--time-limit", type=click.FloatRange(0.1, 600), default=30, show_default=True,
+              help="Seconds one check may take before its worker is stopped (504).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="House style and suppressions file for every check (default: the nearest .responsecheck.yaml).")
+@click.option("--no-config", is_flag=True, help="Ignore any .responsecheck.yaml.")
+def serve(host: str, port: int, workers: int | None, token_file: Path | None, max_mb: float, time_limit: float,
+          config_path: Path | None, no_config: bool) -> None:
+    """Run the checks as an HTTP service (POST /v1/check, /v1/annotate; a page at /).
+
+    The model loads once; checks run in worker processes with a time limit each.
+    """
+    from .serve import run
+    from .serve.pool import default_workers
+    from .serve.security import ServeConfigError, load_token
+
+    options = _options(None, None, "error", config_path, no_config)
+    try:
+        token = load_token(token_file)
+        run(host, port, workers=workers or default_workers(), token=token, max_bytes=int(max_mb * 1024 * 1024),
+            time_limit=time_limit, options=options)
+    except ServeConfigError as error:
+        raise click.UsageError(str(error)) from None
+    except ResponsecheckError as error:
+        click.echo(f"responsecheck: {error.message}", err=True)
+        sys.exit(error.exit_code)
 
 
 @main.command()

@@ -19,8 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 #: The `holidays` subdivision codes for the United Kingdom.
 SUBDIVISIONS: tuple[str, ...] = ("ENG", "WLS", "SCT", "NIR")
@@ -55,7 +57,10 @@ def normalise_subdivision(name: str) -> str:
 
 @lru_cache(maxsize=8)
 def _bank_holidays(subdivision: str) -> holidays.HolidayBase:
+    # Imported here: the package takes a tenth of a second to load and most checks give no case dates.
     # Years are filled in lazily by the holidays object on first lookup.
+    import holidays
+
     return holidays.country_holidays("GB", subdiv=subdivision)
 
 

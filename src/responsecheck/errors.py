@@ -3,6 +3,7 @@
 Like click and httpx, the exit code lives on the exception class, so every door (CLI, HTTP
 service, batch sampler) reports the same failure the same way and no caller maps codes by hand.
 Messages are one plain sentence saying what is wrong and what to do; they never quote the letter.
+The HTTP service reads `http_status` the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ class ResponsecheckError(Exception):
 
     exit_code = 10
     kind = "error"
+    http_status = 400
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -35,6 +37,7 @@ class UnsupportedFormat(InputError):
     """A file we recognise but cannot read: legacy .doc, encrypted .docx, macro files, PDFs."""
 
     exit_code = 4
+    http_status = 415
     kind = "unsupported_format"
 
 
@@ -44,16 +47,19 @@ class EncryptedDocument(UnsupportedFormat):
 
 class CorruptDocument(InputError):
     exit_code = 5
+    http_status = 422
     kind = "corrupt"
 
 
 class EmptyLetter(InputError):
     exit_code = 6
+    http_status = 422
     kind = "empty"
 
 
 class InputTooLarge(InputError):
     exit_code = 7
+    http_status = 413
     kind = "too_large"
 
 
@@ -69,6 +75,7 @@ class RulesError(ResponsecheckError):
 
     exit_code = 8
     kind = "invalid_rules"
+    http_status = 500
 
 
 class ManifestError(ResponsecheckError):

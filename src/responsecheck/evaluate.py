@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .api import check
 from .evaluate_findings import findings_rows
+from .evaluate_points import is_points_set, load_pairs, score_pair
 from .options import CaseFile, CheckOptions
 from .profiles import ELEMENT_IDS
 from .report import Report
@@ -139,11 +140,44 @@ def findings_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Ta
     return table
 
 
-EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table]
+def language_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:
+    """Language findings per category: precision and recall on letters labelled with `language`."""
+    totals, _, scored = findings_rows(set_dir, pairs, "language")
+    table = Table(title="Language findings per category")
+    for category, (tp, fp, fn) in totals.items():
+        table.rows[category] = Counts(tp=tp, fp=fp, fn=fn)
+    table.notes.append(f"letters labelled for language: {scored}")
+    return table
+
+
+EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table, language_table]
 
 
 def default_sets() -> list[Path]:
-    return [p for p in (CORPORA / "dev", CORPORA / "holdout", CORPORA / "presend") if (p / "labels.yaml").exists()]
+    sets = ("dev", "holdout", "presend", "language", "language-holdout", "points/dev", "points/holdout")
+    return [p for p in (CORPORA / name for name in sets) if (p / "labels.yaml").exists()]
+
+
+def points_result(set_dir: Path) -> SetResult:
+    """Complaint points: the alarm ('not_addressed') as the positive class, split and given."""
+    table = Table(title="Complaint points (positive = not_addressed)")
+    table.rows = {"from the complaint": Counts(), "points given": Counts()}
+    mistakes: list[str] = []
+    extra = flagged_extra = outcome_right = outcomes = 0
+    pairs = load_pairs(set_dir)
+    for label in pairs:
+        for given, row in ((False, "from the complaint"), (True, "points given")):
+            rows, errors, unlabelled, outcome = score_pair(set_dir, label, given)
+            for truth, flagged in rows:
+                table.rows[row].add(truth, flagged)
+            mistakes.extend(errors)
+            extra, flagged_extra = extra + unlabelled[0], flagged_extra + unlabelled[1]
+            if outcome is not None:
+                outcomes += 1
+                outcome_right += outcome
+    table.notes.append(f"points found that match no label: {extra}, of which flagged: {flagged_extra}")
+    table.notes.append(f"outcome requested, answered or not, correct: {outcome_right}/{outcomes}")
+    return SetResult(name=f"points-{set_dir.name}", letters=len(pairs), tables=[table], mistakes=mistakes)
 
 
 def _options(label: LetterLabel) -> CheckOptions:
@@ -156,6 +190,9 @@ def _options(label: LetterLabel) -> CheckOptions:
 def evaluate(sets: list[Path]) -> list[SetResult]:
     results = []
     for set_dir in sets:
+        if is_points_set(set_dir):
+            results.append(points_result(set_dir))
+            continue
         labels = load_labels(set_dir)
         pairs = [(label, check(set_dir / label.file, options=_options(label))) for label in labels]
         mistakes = [
@@ -163,7 +200,7 @@ def evaluate(sets: list[Path]) -> list[SetResult]:
             for label, report in pairs for element_id in ELEMENT_IDS
             if element_id in label.elements and report.element(element_id)
             and label.elements[element_id] != report.element(element_id).status
-        ] + findings_rows(set_dir, pairs)[1]
+        ] + findings_rows(set_dir, pairs)[1] + findings_rows(set_dir, pairs, "language")[1]
         results.append(SetResult(name=set_dir.name, letters=len(pairs),
                                  tables=[evaluator(set_dir, pairs) for evaluator in EVALUATORS], mistakes=mistakes))
     return results
@@ -195,7 +232,7 @@ def render_evaluation(results: list[SetResult], fmt: str = "text") -> str:
                 lines.append(f"{name:22} {_fmt(c.precision):>6} {_fmt(c.recall):>6} {_fmt(c.f1):>6}  "
                              f"{c.tp:3} {c.fp:3} {c.fn:3} {c.tn:3}")
             lines.extend(f"   {note}" for note in table.notes)
-        if result.mistakes and result.name != "holdout":  # held-out letters stay unread by pattern authors
+        if result.mistakes and not result.name.endswith("holdout"):  # held-out letters stay unread by pattern authors
             lines.append(f"-- {len(result.mistakes)} disagreements")
             lines.extend(f"   {m}" for m in result.mistakes)
         lines.append("")

@@ -1,7 +1,8 @@
-"""Accuracy of the pre-send checks: recall and false alarms per finding category.
+"""Accuracy of the findings: recall and false alarms (precision) per finding category.
 
-A labelled letter lists every finding a careful reviewer expects (category and the words
-involved). A reported finding matches an expected one of the same category when either's
+Two families are scored: the pre-send checks (labels under `findings`) and the language checks
+(labels under `language`). A labelled letter lists every finding of the family a careful reviewer
+expects (category and the words involved). A reported finding matches an expected one of the same category when either's
 words contain the other's (or, for findings without words, when the message does); each
 finding matches at most once. Unmatched expected findings are misses, unmatched reported
 ones are false alarms. Only letters whose labels carry a `findings` list take part, so a
@@ -18,6 +19,10 @@ from .report import Finding, Report
 
 CATEGORIES = ("placeholder", "tracked_changes", "comments", "hidden_text", "ombudsman_details",
               "outdated_process", "consistency", "vague_commitment", "staff_named", "deadline")
+# The word-level language findings a labeller can mark in a letter. Passive voice, readability and
+# grammar are not labelled: their tests check them against the parse, textstat and LanguageTool.
+LANGUAGE_CATEGORIES = ("plain_english", "jargon", "stigma", "non_apology", "spelling")
+FAMILIES = {"findings": CATEGORIES, "language": LANGUAGE_CATEGORIES}
 
 
 class ExpectedFinding(BaseModel):
@@ -36,10 +41,11 @@ def _matches(expected: ExpectedFinding, found: Finding) -> bool:
     return bool(got) and (want in got or got in want) or want in found.message.lower()
 
 
-def score_letter(expected: list[ExpectedFinding], report: Report) -> tuple[dict[str, list[int]], list[str]]:
+def score_letter(expected: list[ExpectedFinding], report: Report,
+                 categories: tuple[str, ...] = CATEGORIES) -> tuple[dict[str, list[int]], list[str]]:
     """Per category [tp, fp, fn] for one letter, and readable descriptions of the errors."""
-    counts = {c: [0, 0, 0] for c in CATEGORIES}
-    found = [f for f in report.active_findings() if f.category in CATEGORIES]
+    counts = {c: [0, 0, 0] for c in categories}
+    found = [f for f in report.active_findings() if f.category in categories]
     used: set[int] = set()
     errors: list[str] = []
     for item in expected:
@@ -58,25 +64,26 @@ def score_letter(expected: list[ExpectedFinding], report: Report) -> tuple[dict[
     return counts, errors
 
 
-def label_findings(label: BaseModel) -> list[ExpectedFinding] | None:
-    """The expected findings of a label, or None when the letter is not labelled for findings."""
-    raw = (label.model_extra or {}).get("findings")
+def label_findings(label: BaseModel, key: str = "findings") -> list[ExpectedFinding] | None:
+    """The expected findings of a label, or None when the letter is not labelled for that family."""
+    raw = (label.model_extra or {}).get(key)
     if raw is None:
         return None
     return [ExpectedFinding.model_validate(item) for item in raw]
 
 
-def findings_rows(set_dir: Path, pairs: list) -> tuple[dict[str, list[int]], list[str], int]:
+def findings_rows(set_dir: Path, pairs: list, key: str = "findings") -> tuple[dict[str, list[int]], list[str], int]:
     """Totals per category over a set, the per-letter errors, and how many letters were scored."""
-    totals = {c: [0, 0, 0] for c in CATEGORIES}
+    categories = FAMILIES[key]
+    totals = {c: [0, 0, 0] for c in categories}
     errors: list[str] = []
     scored = 0
     for label, report in pairs:
-        expected = label_findings(label)
+        expected = label_findings(label, key)
         if expected is None:
             continue
         scored += 1
-        counts, letter_errors = score_letter(expected, report)
+        counts, letter_errors = score_letter(expected, report, categories)
         for category, (tp, fp, fn) in counts.items():
             row = totals.setdefault(category, [0, 0, 0])
             row[0] += tp

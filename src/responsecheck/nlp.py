@@ -22,6 +22,7 @@ PARAGRAPH_BREAK = "\n\n"
 class ModelMissing(ResponsecheckError):
     exit_code = 9
     kind = "model_missing"
+    http_status = 500
 
 
 @Language.component("paragraph_breaks")

@@ -28,12 +28,20 @@ class CheckOptions:
     acknowledged: dt.date | None = None
     letter_date: dt.date | None = None
     extension_days: int = 0
+    # A LanguageTool server for the grammar check (else RESPONSECHECK_LANGUAGETOOL_URL); none: not checked.
+    languagetool_url: str | None = None
+    # The complaint as the resident made it (--complaint FILE, or complaint_text in the case JSON or
+    # request), or its points as logged at acknowledgement (--point, complaint_points); the points
+    # check runs when either is given, and given points are used as they are.
+    complaint_text: str | None = None
+    complaint_points: tuple[str, ...] = ()
 
 
 class CaseFile(BaseModel):
     """Case dates as a case management system sends them (JSON; other keys are ignored).
 
-    Dates are ISO (2026-03-16). Keys: received, acknowledged, letter_date, extension_days.
+    Dates are ISO (2026-03-16). Keys: received, acknowledged, letter_date, extension_days, and the
+    complaint: complaint_text (as the resident wrote it) or complaint_points (a list, as logged).
     """
 
     model_config = ConfigDict(extra="ignore")
@@ -41,6 +49,8 @@ class CaseFile(BaseModel):
     acknowledged: dt.date | None = None
     letter_date: dt.date | None = None
     extension_days: int = Field(0, ge=0, le=250)
+    complaint_text: str | None = Field(None, max_length=100_000)
+    complaint_points: list[str] = Field(default_factory=list, max_length=100)
 
 
 def read_case_file(path: Path) -> CaseFile:

@@ -93,6 +93,20 @@ class Holidays(BaseModel):
     subdiv: str
 
 
+class Readability(BaseModel):
+    """What the letter's running prose should read like, and when to say it does not."""
+
+    model_config = ConfigDict(extra="forbid")
+    sentence_words_target: tuple[int, int] = (15, 20)
+    long_sentence_words: int = 25
+    flesch_reading_ease_min: float = 60.0
+    flesch_kincaid_grade_max: float = 9.0
+    passive_percent_max: float = 20.0
+    source: str = ("Cutts, Oxford Guide to Plain English (average sentence 15-20 words); GOV.UK 'Use clear language' "
+                   "(split sentences over 25 words); Plain English Campaign (80-90% active verbs); NALA Flesch bands "
+                   "(60-69 standard)")
+
+
 class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -103,6 +117,7 @@ class Profile(BaseModel):
     ombudsman: Ombudsman
     timescales: Timescales
     escalation: Escalation = Escalation()
+    readability: Readability = Readability()
     stages: dict[Literal[1, 2], dict[str, Requirement]]
     sources: list[str]
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["error", "warning", "suggestion"]
 SEVERITY_RANK: dict[str, int] = {"suggestion": 1, "warning": 2, "error": 3}
@@ -63,6 +63,27 @@ class Finding(BaseModel):
     suppressed_by: str | None = None
 
 
+class ComplaintPoint(BaseModel):
+    """One point the resident raised, and where (if anywhere) the letter answers it."""
+
+    id: str = Field(description="P1, P2... in the order the complaint raises them")
+    text: str = Field(description="the point as found in the complaint (or as given by the case system)")
+    status: Literal["addressed", "not_addressed"]
+    evidence: list[Evidence] = Field(default_factory=list,
+                                     description="letter sentences that give the finding or decision on it")
+    confidence: float = Field(ge=0, le=1, description="0.5 on the borderline, towards 1 when clear-cut")
+    request: bool = Field(False, description="the resident asks for this (part of the outcome requested)")
+
+
+class OutcomeRequested(BaseModel):
+    """What the resident asked for ("I want...", "I would like...") and whether the letter answers all of it."""
+
+    text: str
+    answered: bool
+    points: list[str] = Field(default_factory=list, description="ids of the points that ask for it")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Skipped(BaseModel):
     """A check that did not run, and why (e.g. no grammar server configured)."""
 
@@ -93,6 +114,10 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     metrics: dict[str, Any] = Field(default_factory=dict, description="scores such as readability, with inputs")
     skipped: list[Skipped] = Field(default_factory=list)
+    complaint_points: list[ComplaintPoint] | None = Field(
+        None, description="set when the complaint (or its points) was given: each point and where it is answered")
+    outcome_requested: OutcomeRequested | None = Field(
+        None, description="set when the complaint asks for an outcome: what, and whether the letter answers it")
     document: dict[str, Any] = Field(default_factory=dict,
                                      description="facts about the file: format, paragraphs, tracked changes, comments")
     error: ErrorInfo | None = Field(None, description="set when the letter could not be read; nothing else is")

@@ -41,12 +41,20 @@ Check = Callable[[CheckContext], CheckOutput]
 from . import (  # noqa: E402
     consistency,
     deadline,
+    grammar,
     house_words,
+    jargon,
     leftovers,
+    non_apology,
     ombudsman_details,
     outdated_process,
+    passive_voice,
     placeholders,
+    plain_english,
+    readability,
+    spelling,
     staff_named,
+    stigma,
     vague_commitments,
 )
 
@@ -61,4 +69,12 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("vague_commitments", vague_commitments.run),
     ("staff_named", staff_named.run),
     ("deadline", deadline.run),
+    ("readability", readability.run),
+    ("passive_voice", passive_voice.run),
+    ("plain_english", plain_english.run),
+    ("jargon", jargon.run),
+    ("stigma", stigma.run),
+    ("non_apology", non_apology.run),
+    ("spelling", spelling.run),
+    ("grammar", grammar.run),
 )

@@ -74,8 +74,8 @@ def timescales(analysis: Analysis, cues: Cues, rules: CompiledRules, remedies: l
     for ent in analysis.doc.ents:
         if ent.label_ not in ("DATE", "TIME") or not _CONCRETE.search(ent.text):
             continue
-        words = ent.text.lower()  # the entity's own words first: its sentence is only worked out when they are vague
-        if any(v in words and v in ent.sent.text.lower() for v in vague):
+        ent_text = ent.text.lower()
+        if any(v in ent_text for v in vague):
             continue
         sentence = analysis.sentence_of(ent)
         if _in_scope(analysis, sentence, scopes) and not _is_past(ent):

@@ -1,7 +1,7 @@
 """A genuine apology: the landlord's own, for its own failure, without conditions.
 
 Not an apology: "sorry if you feel...", "we regret any inconvenience this may have caused",
-"sorry to hear" (sympathy), an apology someone else made ("the operative apologised"), one the
+"sorry to hear" (sympathy), "sorry, but..." (a preface to a refusal, nothing owned), an apology someone else made ("the operative apologised"), one the
 resident asked for, or one negated ("we did not apologise").
 """
 
@@ -41,6 +41,8 @@ def _is_genuine(hit: Hit) -> bool:
     if "any" in after[:3] or ("may" in after or "might" in after) and "caused" in after:
         return False
     if after[:1] == ["to"] and _SYMPATHY & set(after[1:3]):
+        return False
+    if [w for w in after[:2] if w != ","][:1] == ["but"]:
         return False
     token = hit.span.root
     if token.lower_ in ("apology", "apologies"):

@@ -116,6 +116,23 @@ def _add_summary(document: Document, paragraphs: dict[int, tuple[str, etree._Ele
                          author=AUTHOR, initials=INITIALS)
 
 
+def points_lines(report: Report) -> list[str]:
+    """The complaint's points, each answered (with the paragraph) or not, and the outcome asked for."""
+    if report.complaint_points is None:
+        return []
+    answered = sum(p.status == "addressed" for p in report.complaint_points)
+    lines = [f"Complaint points answered: {answered} of {len(report.complaint_points)}."]
+    for point in report.complaint_points:
+        where = ", ".join(f"paragraph {e.location.paragraph + 1}" for e in point.evidence
+                          if e.location.paragraph is not None)
+        status = f"answered ({where})" if point.status == "addressed" else "NOT ANSWERED"
+        lines.append(f"- {point.id} \u201c{point.text}\u201d: {status}")
+    if report.outcome_requested is not None:
+        answered_text = "answered" if report.outcome_requested.answered else "not fully answered"
+        lines.append(f"Outcome asked for ({', '.join(report.outcome_requested.points)}): {answered_text}.")
+    return lines
+
+
 def summary_text(report: Report, listed: list[Finding], hint: str) -> str:
     """The summary comment: verdict, missing elements, what is listed here, where the full report is."""
     verdict = "ready to send" if report.send_ok else "not ready to send"
@@ -125,7 +142,8 @@ def summary_text(report: Report, listed: list[Finding], hint: str) -> str:
     counts = report.counts()
     lines.append(f"Findings: {counts['error']} error(s), {counts['warning']} warning(s), "
                  f"{counts['suggestion']} suggestion(s); each is a comment on its words.")
-    located = [f for f in listed if f.category != "missing_element"]
+    lines.extend(points_lines(report))
+    located = [f for f in listed if f.category not in ("missing_element", "unanswered_point")]
     if located:
         lines.append("Word cannot hold comments in headers and footers, so these are listed here:")
         for finding in located:

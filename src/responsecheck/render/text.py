@@ -40,6 +40,7 @@ def render_text(report: Report, console: Console, quiet: bool = False) -> None:
         return
     _summary(report, console)
     _findings(report, console)
+    _points(report, console)
     _elements(report, console)
     _suppressed_and_skipped(report, console)
 
@@ -75,7 +76,8 @@ def _summary(report: Report, console: Console) -> None:
 def _findings(report: Report, console: Console) -> None:
     by_category: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.active_findings():
-        by_category[finding.category].append(finding)
+        if finding.category != "unanswered_point":  # shown with the point list instead
+            by_category[finding.category].append(finding)
     for category, items in by_category.items():
         console.print()
         groups = _group(items)
@@ -130,6 +132,31 @@ def _occurrences(group: list[Finding]) -> str:
     if len(by_words) > MAX_WORDINGS:
         items.append(f"+{len(by_words) - MAX_WORDINGS} more")
     return " · ".join(items)
+
+
+def _points(report: Report, console: Console) -> None:
+    """Each point of the complaint, ✓ with the paragraph that answers it or ✗, and the outcome asked for."""
+    points = report.complaint_points
+    if points is None:
+        return
+    console.print()
+    answered = sum(p.status == "addressed" for p in points)
+    console.print(f"[bold]Complaint points[/] ({answered} of {len(points)} answered)")
+    for point in points:
+        mark = _STATUS_MARK["present" if point.status == "addressed" else "missing"]
+        places = ", ".join(dict.fromkeys(where(e.location) for e in point.evidence))
+        tail = f"  [dim]{places}[/]" if places else "  [red]not answered[/]"
+        asked = " [dim](asked for)[/]" if point.request else ""
+        room = max(20, _room(console) - len(places or "not answered") - 12)
+        console.print(f"  {mark} {point.id} “{escape(_cut(point.text, room))}”{asked}{tail}", no_wrap=True,
+                      overflow="ellipsis")
+    if any(p.status == "not_addressed" for p in points):
+        _indented(console, "→ For each ✗, say what you found and what you decided, with reasons; if it is "
+                  "outside this complaint, say so and why. Correct the points with --point if they are wrong.", 4, "dim")
+    outcome = report.outcome_requested
+    if outcome is not None:
+        state = "[green]answered[/]" if outcome.answered else "[red]not fully answered[/]"
+        console.print(f"  Outcome asked for ({', '.join(outcome.points)}): {state}")
 
 
 def _elements(report: Report, console: Console) -> None:

@@ -1,0 +1,111 @@
+"""Accuracy of the complaint-points check: precision and recall of `not_addressed` (the alarm).
+
+A labelled pair (corpora/points/<set>/labels.yaml) names a complaint, the letter answering it, and
+each point the resident raised by a quote of the complaint's words with its true status. The
+complaint is checked as a user would (`--complaint`), and each labelled point takes the status of
+the point found that overlaps its quote most; a labelled point no found point overlaps counts as
+not flagged. Points found that overlap no label are counted apart ("unlabelled"), with how many of
+them were flagged. A second row gives the labelled quotes as the points (`--point`), measuring the
+matching alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from .api import check
+from .options import CheckOptions
+from .points.source import read_complaint
+from .points.split import clean
+
+
+class PointLabel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str
+    status: Literal["addressed", "not_addressed"]
+
+
+class OutcomeLabel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    quote: str
+    answered: bool
+
+
+class PairLabel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pair: str
+    complaint: str
+    letter: str
+    points: list[PointLabel]
+    outcome: OutcomeLabel | None = None
+
+
+def is_points_set(set_dir: Path) -> bool:
+    return set_dir.parent.name == "points"
+
+
+def load_pairs(set_dir: Path) -> list[PairLabel]:
+    raw = yaml.safe_load((set_dir / "labels.yaml").read_text(encoding="utf-8")) or []
+    return [PairLabel.model_validate(item) for item in raw]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _spans(texts: list[str], whole: str) -> list[tuple[int, int] | None]:
+    """Where each text lies in the whole (whitespace squashed), searching on from the last one found."""
+    spans: list[tuple[int, int] | None] = []
+    position = 0
+    for text in texts:
+        start = whole.find(_squash(text), position)
+        if start < 0:
+            start = whole.find(_squash(text))
+        spans.append((start, start + len(_squash(text))) if start >= 0 else None)
+        if start >= 0:
+            position = start
+    return spans
+
+
+def score_pair(set_dir: Path, label: PairLabel, given: bool) -> tuple[list[tuple[bool, bool]], list[str], tuple[int, int],
+                                                                       bool | None]:
+    """(truth, flagged) per labelled point, readable mistakes, (unlabelled, unlabelled flagged), outcome right."""
+    text = read_complaint(set_dir / label.complaint)
+    options = (CheckOptions(complaint_points=tuple(p.quote for p in label.points)) if given
+               else CheckOptions(complaint_text=text))
+    report = check(set_dir / label.letter, options=options)
+    found = report.complaint_points or []
+    whole = _squash(clean(text))
+    if given:
+        flagged = [p.status == "not_addressed" for p in found]
+        rows = [(lab.status == "not_addressed", flag) for lab, flag in zip(label.points, flagged, strict=True)]
+        unlabelled = (0, 0)
+    else:
+        found_spans = _spans([p.text for p in found], whole)
+        label_spans = _spans([p.quote for p in label.points], whole)
+        used: set[int] = set()
+        rows = []
+        for lab, span in zip(label.points, label_spans):
+            if span is None:
+                raise ValueError(f"{label.pair}: quote not found in the complaint: {lab.quote!r}")
+            best, overlap = None, 0
+            for n, other in enumerate(found_spans):
+                if other is not None and min(span[1], other[1]) - max(span[0], other[0]) > overlap:
+                    best, overlap = n, min(span[1], other[1]) - max(span[0], other[0])
+            if best is not None:
+                used.add(best)
+            rows.append((lab.status == "not_addressed", best is not None and found[best].status == "not_addressed"))
+        extra = [p for n, p in enumerate(found) if n not in used]
+        unlabelled = (len(extra), sum(p.status == "not_addressed" for p in extra))
+    mistakes = [f"{label.pair}: '{lab.quote[:60]}' labelled {lab.status}, "
+                f"{'flagged' if flag else 'not flagged'}" + (" (given)" if given else "")
+                for lab, (truth, flag) in zip(label.points, rows) if truth != flag]
+    outcome_right = None
+    if label.outcome is not None and not given:
+        got = report.outcome_requested
+        outcome_right = got is not None and got.answered == label.outcome.answered
+    return rows, mistakes, unlabelled, outcome_right

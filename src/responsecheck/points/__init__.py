@@ -1,0 +1,105 @@
+"""Does the letter answer every point the resident raised? (issue 8; the Code asks for every point to be answered)
+
+Given the complaint (its text, or its points as a case system logged them), `assess` splits it into
+points (split.py), finds for each the letter sentences that answer it (match.py, vocabulary in
+rules/points.yaml), and reports each point as addressed or not, with the evidence and a confidence,
+plus the outcome the resident asked for and whether it is answered. The complaint is parsed once
+with the shared pipeline; the letter is not parsed again (its Analysis is reused).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from ..analysis import Analysis
+from ..elements.cues import gather
+from ..elements.rules import compiled
+from ..nlp import PARAGRAPH_BREAK
+from ..options import CheckOptions
+from ..report import ComplaintPoint, Evidence, Finding, Location, OutcomeRequested
+from .facets import facets
+from .lexicon import lexicon
+from .match import best_coverage, best_matches, candidates, confidence
+from .split import SplitPoint, clean, is_request, split
+
+SOURCE = ("Housing Ombudsman Complaint Handling Code 2022, 5.6: \"address all points raised in the complaint\"; "
+          "joint complaint handling code 6.7")
+
+
+@dataclass
+class PointsResult:
+    points: list[ComplaintPoint]
+    outcome: OutcomeRequested | None
+    findings: list[Finding] = field(default_factory=list)
+    metrics: dict[str, object] = field(default_factory=dict)
+
+
+def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsResult | None:
+    """Check the letter against the complaint's points; None when no complaint was given."""
+    if not options.complaint_points and not (options.complaint_text and options.complaint_text.strip()):
+        return None
+    lex = lexicon(nlp)
+    split_points = complaint_points(options, nlp)
+    summary = _summary_sentences(analysis, nlp)
+    found = candidates(analysis, lex, summary)
+    points: list[ComplaintPoint] = []
+    for n, point in enumerate(split_points, start=1):
+        matches = best_matches(point.facets, found)
+        addressed = bool(matches)
+        coverage = matches[0].coverage if matches else best_coverage(point.facets, found)
+        points.append(ComplaintPoint(
+            id=f"P{n}", text=point.text, status="addressed" if addressed else "not_addressed",
+            evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))
+                      for m in matches],
+            confidence=confidence(coverage, addressed), request=point.request))
+    outcome = _outcome(points)
+    findings = [_finding(p) for p in points if p.status == "not_addressed"]
+    metrics = {"points": len(points), "addressed": sum(p.status == "addressed" for p in points),
+               "source": "given" if options.complaint_points else "complaint"}
+    return PointsResult(points=points, outcome=outcome, findings=findings, metrics=metrics)
+
+
+def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:
+    """Points as given (each used as it is), or split from the complaint text: one parse either way."""
+    lex = lexicon(nlp)
+    if options.complaint_points:
+        texts = [" ".join(p.split()) for p in options.complaint_points if p.strip()]
+        doc = nlp(PARAGRAPH_BREAK.join(texts))
+        result, offset = [], 0
+        for text in texts:
+            span = doc.char_span(offset, offset + len(text), alignment_mode="expand")
+            tokens = list(span) if span is not None else []
+            request = any(is_request(t, t.sent, lex) for t in tokens if t.dep_ == "ROOT")
+            result.append(SplitPoint(offset, offset + len(text), text, facets(tokens, lex), request))
+            offset += len(text) + len(PARAGRAPH_BREAK)
+        return result
+    return split(nlp(clean(options.complaint_text or "")), lex)
+
+
+def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:
+    """Sentences under a 'Your complaint' heading: the letter restating the points, not answering them."""
+    cues = gather(analysis, compiled(nlp))
+    return {s.span.start for s in cues.sections.get("complaint_summary", [])}
+
+
+def _outcome(points: list[ComplaintPoint]) -> OutcomeRequested | None:
+    asked = [p for p in points if p.request]
+    if not asked:
+        return None
+    evidence: list[Evidence] = []
+    for point in asked:
+        evidence.extend(e for e in point.evidence if e not in evidence)
+    return OutcomeRequested(text=" ".join(p.text for p in asked), answered=all(p.status == "addressed" for p in asked),
+                            points=[p.id for p in asked], evidence=evidence[:3])
+
+
+def _finding(point: ComplaintPoint) -> Finding:
+    shown = point.text if len(point.text) <= 90 else point.text[:89] + "…"
+    kind = "what the resident asked for" if point.request else "a point the resident raised"
+    return Finding(rule="points.unanswered", category="unanswered_point", severity="error",
+                   message=f"{point.id} is {kind} and the letter does not answer it: “{shown}”",
+                   location=Location(part="document"), source=SOURCE,
+                   suggestion="Say what you found on this point and what you decided, with reasons; "
+                              "if it is outside this complaint, say so and why.")

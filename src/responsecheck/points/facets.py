@@ -1,0 +1,157 @@
+"""What a point is about, and what a letter sentence talks about, as comparable keys.
+
+A point's facets are its content words (nouns, verbs, adjectives that are not background words),
+its dates, and the housing concepts its words belong to; words of one concept make one facet, so
+"boiler ... no heating or hot water" is one thing to answer, not three. A sentence's keys are the
+same kinds of key, so a facet is answered when the sentence shares its word (full strength) or only
+its concept (a paraphrase, slightly less).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b", re.I)
+_MONTH_DAY = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+# How much a content word says about the topic, by part of speech: things named weigh most.
+# Proper nouns are mostly names and addresses, which answers seldom repeat.
+POS_WEIGHT = {"NOUN": 1.0, "PROPN": 0.5, "ADJ": 0.7, "VERB": 0.6}
+CONCEPT_WEIGHT = 1.0
+PLACE_WEIGHT = 0.4
+# Words in a modifier (a prepositional phrase, "every night") qualify the point; its core (subject,
+# verb, object) says what it is, so modifiers weigh less.
+MODIFIER_FACTOR = 0.6
+_MODIFIER_DEPS = {"prep", "agent", "npadvmod", "advcl", "relcl", "acl"}
+# Derivational endings, so "replace" meets "replacement" and "apologise" meets "apology".
+_SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ise", "ize", "al",
+             "er", "or", "y", "e")
+MONEY_KEY = "c:compensation"
+# A shared concept (a paraphrase) against a shared word.
+CONCEPT_STRENGTH = 0.85
+
+
+@dataclass(frozen=True)
+class Facet:
+    keys: frozenset[str]
+    weight: float
+    text: str
+
+
+def dates(text: str) -> set[str]:
+    """Day-and-month dates as keys ('d:5 january'), whatever the order or ordinal suffix."""
+    found = {f"d:{int(d)} {m.lower()}" for d, m in _DAY_MONTH.findall(text)}
+    found |= {f"d:{int(d)} {m.lower()}" for m, d in _MONTH_DAY.findall(text)}
+    return found
+
+
+def stem(lemma: str) -> str:
+    """The lemma less one derivational ending, when at least four letters remain."""
+    for suffix in _SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            return lemma[: -len(suffix)]
+    return lemma
+
+
+def word_key(token: Token) -> str:
+    return f"l:{stem(token.lemma_.lower())}"
+
+
+def _content(token: Token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return (token.pos_ in POS_WEIGHT and token.is_alpha and not token.is_stop and len(lemma) > 1
+            and lemma not in lexicon.stop and token.lower_ not in lexicon.stop)
+
+
+def _factor(token: Token, inside: set[int]) -> float:
+    """MODIFIER_FACTOR for a word inside a modifier of the point's clause, else 1."""
+    current = token
+    while current.i in inside and current.head.i != current.i:
+        if current.dep_ in _MODIFIER_DEPS:
+            return MODIFIER_FACTOR
+        current = current.head
+    return 1.0
+
+
+def facets(tokens: Sequence[Token], lexicon: Lexicon) -> list[Facet]:
+    """The facets of a point, merged so that facets sharing a key become one.
+
+    When everything the point names sits in a modifier ("deal with the rats"), the modifier is its
+    core and nothing is weighed down.
+    """
+    found = _facets(list(tokens), lexicon, {t.i for t in tokens})
+    if found and max(f.weight for f in found) < CONCEPT_WEIGHT:
+        found = _facets(list(tokens), lexicon, set())
+    return found
+
+
+def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Facet]:
+    raw: list[Facet] = []
+    i = 0
+    while i < len(tokens):
+        length, concepts = lexicon.concepts_at(tokens, i)
+        if length:
+            words = tokens[i:i + length]
+            keys = {f"c:{c}" for c in concepts} | {word_key(t) for t in words if _content(t, lexicon)}
+            raw.append(Facet(frozenset(keys), CONCEPT_WEIGHT * max(_factor(t, inside) for t in words),
+                             " ".join(t.text for t in words)))
+            i += length
+            continue
+        token = tokens[i]
+        if _content(token, lexicon):
+            place = token.lemma_.lower() in lexicon.places or token.lower_ in lexicon.places
+            weight = (PLACE_WEIGHT if place else POS_WEIGHT[token.pos_]) * _factor(token, inside)
+            raw.append(Facet(frozenset({word_key(token)}), weight, token.text))
+        elif token.ent_type_ == "MONEY" or token.text == "£":
+            raw.append(Facet(frozenset({MONEY_KEY}), 0.7, token.text))
+        i += 1
+    text = "".join(t.text_with_ws for t in tokens)
+    raw.extend(Facet(frozenset({key}), 1.0, key[2:]) for key in sorted(dates(text)))
+    return merge(raw)
+
+
+def merge(raw: list[Facet]) -> list[Facet]:
+    merged: list[Facet] = []
+    for facet in raw:
+        overlapping = [m for m in merged if m.keys & facet.keys]
+        if not overlapping:
+            merged.append(facet)
+            continue
+        keys = set(facet.keys)
+        weight, texts = facet.weight, [facet.text]
+        for m in overlapping:
+            keys |= m.keys
+            weight = max(weight, m.weight)
+            texts.insert(0, m.text)
+            merged.remove(m)
+        merged.append(Facet(frozenset(keys), weight, ", ".join(dict.fromkeys(texts))))
+    return merged
+
+
+def sentence_keys(tokens: Sequence[Token], lexicon: Lexicon) -> frozenset[str]:
+    """Every key a stretch of letter text offers: its lemmas, concepts and dates."""
+    tokens = list(tokens)
+    keys: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.is_alpha:
+            keys.add(word_key(token))
+        if token.ent_type_ == "MONEY" or token.text == "£":
+            keys.add(MONEY_KEY)
+        length, concepts = lexicon.concepts_at(tokens, i)
+        keys |= {f"c:{c}" for c in concepts}
+    keys |= dates("".join(t.text_with_ws for t in tokens))
+    return frozenset(keys)
+
+
+def strength(facet: Facet, keys: frozenset[str]) -> float:
+    """1 when the sentence has the facet's own word or date, 0.85 for its concept only, else 0."""
+    shared = facet.keys & keys
+    if not shared:
+        return 0.0
+    return 1.0 if any(not k.startswith("c:") for k in shared) else CONCEPT_STRENGTH

@@ -1,0 +1,128 @@
+"""The point-matching vocabulary (rules/points.yaml), validated on load and indexed once.
+
+Concepts group the words residents and landlords use for the same thing ("boiler", "heating",
+"hot water"), so a point and its answer meet even when the letter paraphrases. Background words
+and light verbs carry no topic. Non-answer patterns find sentences that mention a point without
+answering it; request verbs and frames find the outcome the resident asks for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+
+from ..rulebook import compile_pattern, load_model
+
+
+class Pair(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    point: str
+    answer: str
+
+
+class PairExamples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pass_: Pair = Field(alias="pass")
+    fail: Pair
+
+
+class Concept(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    terms: list[str] = Field(min_length=1)
+    examples: PairExamples
+
+
+class WordList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    words: list[str]
+
+
+class SentenceExamples(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pass_: list[str] = Field(alias="pass", min_length=1)
+    fail: list[str] = Field(min_length=1)
+
+
+class NonAnswers(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    patterns: list[str] = Field(min_length=1)
+    examples: SentenceExamples
+
+
+class Requests(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    verbs: list[str] = Field(min_length=1)
+    frames: list[str]
+    examples: SentenceExamples
+
+
+class PointRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_version: int = Field(alias="schema")
+    background: WordList
+    places: WordList
+    roles: WordList
+    light_verbs: WordList
+    concepts: dict[str, Concept]
+    non_answers: NonAnswers
+    requests: Requests
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: PointRules
+    stop: frozenset[str]
+    places: frozenset[str]
+    # first word of a term -> [(the term's words, concept ids)], longest terms first
+    terms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
+    non_answers: Matcher
+    request_verbs: frozenset[str]
+    request_frames: tuple[tuple[str, ...], ...]
+
+    def concepts_at(self, tokens: list[Token], i: int) -> tuple[int, frozenset[str]]:
+        """The longest term starting at tokens[i]: how many tokens it covers and its concepts (0 if none)."""
+        lower, lemma = _form(tokens[i])
+        candidates = self.terms.get(lower, []) + (self.terms.get(lemma, []) if lemma != lower else [])
+        for words, concepts in sorted(candidates, key=lambda t: -len(t[0])):
+            if i + len(words) <= len(tokens) and all(
+                    w in _form(tokens[i + k]) for k, w in enumerate(words)):
+                return len(words), concepts
+        return 0, frozenset()
+
+
+def _form(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+@lru_cache(maxsize=1)
+def _rules() -> PointRules:
+    return load_model("points.yaml", PointRules)
+
+
+@lru_cache(maxsize=4)
+def lexicon(nlp: Language) -> Lexicon:
+    """The vocabulary compiled for this pipeline (cached: built once per process)."""
+    rules = _rules()
+    index: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    for concept_id, concept in rules.concepts.items():
+        for term in concept.terms:
+            words = tuple(term.lower().replace("-", " - ").split())  # spaCy splits hyphens off
+            index.setdefault(words[0], {}).setdefault(words, set()).add(concept_id)
+    terms = {first: sorted(((w, frozenset(c)) for w, c in by_words.items()), key=lambda t: -len(t[0]))
+             for first, by_words in index.items()}
+    matcher = Matcher(nlp.vocab)
+    for n, pattern in enumerate(rules.non_answers.patterns):
+        matcher.add(f"non_answer:{n}", [compile_pattern(pattern)])
+    return Lexicon(rules=rules, stop=frozenset(rules.background.words) | frozenset(rules.light_verbs.words),
+                   places=frozenset(rules.places.words) | frozenset(rules.roles.words),
+                   terms=terms, non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
+                   request_frames=tuple(tuple(f.split()) for f in rules.requests.frames))

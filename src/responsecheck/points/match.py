@@ -1,0 +1,124 @@
+"""Find where the letter answers each point: the sentences that give a finding or a decision on it.
+
+A letter sentence answers a point when it shares enough of the point's facets (its words, their
+housing concepts, its dates), counting half for words only in the sentence's surroundings (the
+heading it sits under, the sentences either side in its paragraph), and at least one of the point's
+things is named in the sentence itself. Sentences that mention a point without answering it never
+count: the restatement of the complaint ("You told us..."), sympathy ("I understand how..."),
+thanks, promises to look into it, generic sentences ("we have looked into all your concerns"),
+and the conditional escalation paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import Analysis, Sentence
+from ..elements.cues import is_conditional
+from .facets import Facet, sentence_keys, strength
+from .lexicon import Lexicon
+
+#: Share of a point's facets (by weight) an answer must cover.
+THRESHOLD = 0.5
+#: A long point is answered by a sentence covering this much weight, not a share of every word.
+WEIGHT_CAP = 2.0
+#: How much a facet counts when only the heading or a neighbouring sentence names it.
+CONTEXT = 0.5
+#: A facet this heavy, named in the sentence itself, anchors the answer (a place or a name cannot).
+ANCHOR = 0.6
+MAX_EVIDENCE = 3
+_ANSWER_ROLES = ("prose", "table", "textbox")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A letter sentence that may answer a point, with its keys and those of its surroundings."""
+
+    sentence: Sentence
+    keys: frozenset[str]
+    context: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Match:
+    sentence: Sentence
+    coverage: float
+
+
+def candidates(analysis: Analysis, lexicon: Lexicon, summary: set[int]) -> list[Candidate]:
+    """Letter sentences that could be an answer, each with its heading and neighbours as context."""
+    heading_keys: frozenset[str] = frozenset()
+    by_paragraph: dict[int, list[Sentence]] = {}
+    headings: dict[int, frozenset[str]] = {}
+    for sentence in analysis.sentences:
+        role = analysis.roles[sentence.paragraph]
+        if role == "heading":
+            heading_keys = sentence_keys(sentence.span, lexicon)
+        elif role in ("signoff", "signature"):
+            heading_keys = frozenset()
+        elif role in _ANSWER_ROLES and sentence.span.start not in summary and _answers(sentence, lexicon):
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+            headings[sentence.span.start] = heading_keys
+    result = []
+    for sentences in by_paragraph.values():
+        keys = [sentence_keys(s.span, lexicon) for s in sentences]
+        for n, sentence in enumerate(sentences):
+            context = set(headings[sentence.span.start])
+            for m in (n - 1, n + 1):
+                if 0 <= m < len(sentences):
+                    context |= keys[m]
+            result.append(Candidate(sentence, keys[n], frozenset(context)))
+    return result
+
+
+def _answers(sentence: Sentence, lexicon: Lexicon) -> bool:
+    """False for sentences that mention a point without answering it (see the module docstring)."""
+    if is_conditional(sentence) or sentence.text.endswith("?"):
+        return False
+    span = sentence.span
+    root = span.root
+    for _, start, end in lexicon.non_answers(span):
+        words = span[start:end]
+        if any(t.i == root.i or t.head.i == root.i for t in words):
+            return False
+    return True
+
+
+def best_matches(point: list[Facet], found: list[Candidate]) -> list[Match]:
+    """The answering sentences for one point, best first (empty when none covers enough)."""
+    total = min(sum(f.weight for f in point), WEIGHT_CAP)
+    if not point or total <= 0:
+        return []
+    matches = []
+    for candidate in found:
+        matched, anchored = 0.0, False
+        for facet in point:
+            own = strength(facet, candidate.keys)
+            if own and facet.weight >= ANCHOR:
+                anchored = True
+            matched += facet.weight * max(own, CONTEXT * strength(facet, candidate.context))
+        if anchored:
+            coverage = min(1.0, matched / total)
+            if coverage >= THRESHOLD:
+                matches.append(Match(candidate.sentence, coverage))
+    matches.sort(key=lambda m: -m.coverage)
+    return matches[:MAX_EVIDENCE]
+
+
+def best_coverage(point: list[Facet], found: list[Candidate]) -> float:
+    """The best coverage any anchored sentence reaches (for the confidence of an unanswered point)."""
+    total = min(sum(f.weight for f in point), WEIGHT_CAP)
+    best = 0.0
+    for candidate in found:
+        matched = sum(f.weight * max(strength(f, candidate.keys), CONTEXT * strength(f, candidate.context))
+                      for f in point)
+        if any(strength(f, candidate.keys) and f.weight >= ANCHOR for f in point):
+            best = max(best, min(1.0, matched / total) if total else 0.0)
+    return best
+
+
+def confidence(coverage: float, addressed: bool) -> float:
+    """How far the best coverage lies from the threshold, as 0.5 (on it) to 1.0 (far from it)."""
+    if addressed:
+        return round(min(0.99, 0.5 + 0.5 * (coverage - THRESHOLD) / (1 - THRESHOLD)), 2)
+    return round(min(0.99, 0.5 + 0.5 * (THRESHOLD - coverage) / THRESHOLD), 2)

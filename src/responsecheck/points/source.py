@@ -1,0 +1,46 @@
+"""Read the complaint a letter answers: a .txt/.md/.docx file like a letter, or an e-mail (.eml).
+
+An e-mail's plain-text part is used (the HTML part only when there is no plain one, with its tags
+dropped); quoted replies and signatures are removed later by split.clean, which every complaint
+text passes through, however it arrived.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import html
+import re
+from pathlib import Path
+
+from ..errors import EmptyLetter, UnsupportedFormat
+from ..nlp import PARAGRAPH_BREAK
+from ..readers import read_bytes, read_file_bytes
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.I | re.S)
+_BLOCK_END = re.compile(r"</(p|div|li|h\d)>|<br\s*/?>", re.I)
+
+
+def read_complaint(path: str | Path) -> str:
+    """The complaint's text; unreadable files raise the same InputErrors (and exit codes) as letters."""
+    path = Path(path)
+    data = read_file_bytes(path)
+    if path.suffix.lower() == ".eml":
+        return _email_text(data, path.name)
+    letter = read_bytes(data, path.name)
+    return PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs)
+
+
+def _email_text(data: bytes, name: str) -> str:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    part = message.get_body(preferencelist=("plain",))
+    if part is not None:
+        text = part.get_content()
+    else:
+        part = message.get_body(preferencelist=("html",))
+        if part is None:
+            raise UnsupportedFormat(f"{name} has no text part to read; save the e-mail's text as a .txt file.")
+        text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", part.get_content())))
+    if not text.strip():
+        raise EmptyLetter(f"{name} has no text; there is no complaint to compare the letter with.")
+    return text

@@ -1,0 +1,214 @@
+"""Split a complaint into the points it raises, using the parse rather than one point per sentence.
+
+The complaint is cleaned first (quoted replies, signatures, greetings and sign-offs removed, e-mail
+line wrapping undone, each list item a paragraph of its own). Each sentence is cut into clauses at
+coordinated verbs with their own subject ("the boiler broke and nobody came"), and a request is cut
+at each thing it asks for ("the leak stopped, the electrics made safe and my cupboards replaced").
+A clause that names nothing of its own ("This has gone on for months") joins the point before it.
+A clause that asks for something ("I want...", "I would like...", "Please...") is also part of the
+outcome the resident wants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import PARAGRAPH_BREAK
+from .facets import CONCEPT_WEIGHT, Facet, facets, merge, word_key
+from .lexicon import Lexicon
+
+_QUOTE_START = re.compile(r"^(On .{0,200}wrote:|-{2,}\s*Original Message\s*-{2,}|_{10,}|From:\s.+|"
+                          r"Sent from my .*|Get Outlook for .*)\s*$", re.I)
+_SIGNATURE = re.compile(r"^--\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to (the )?[A-Z][\w&' -]+$|"
+                       r"annwyl|subject:|re:)", re.I)
+_SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
+                      r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
+_PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
+
+
+@dataclass
+class Unit:
+    """A clause (or one requested thing) of the complaint, with its character range and facets."""
+
+    start: int
+    end: int
+    facets: list[Facet]
+    request: bool
+    pronoun_start: bool = False
+    sentence: int = -1
+
+
+@dataclass
+class SplitPoint:
+    start: int
+    end: int
+    text: str
+    facets: list[Facet]
+    request: bool
+    units: list[Unit] = field(default_factory=list)
+
+
+def clean(text: str) -> str:
+    """The resident's own words: no quoted replies or signature, one paragraph per line of prose or list item."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if _SIGNATURE.match(stripped) or (_QUOTE_START.match(stripped) and kept):
+            break
+        if stripped.startswith(">"):
+            continue
+        kept.append(stripped)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in kept + [""]:
+        if not line or _LIST_ITEM.match(line):
+            if current:
+                paragraphs.append(" ".join(current))
+            current = [_LIST_ITEM.sub("", line)] if line else []
+        else:
+            current.append(line)
+    return PARAGRAPH_BREAK.join(p for p in paragraphs if p.strip())
+
+
+def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
+    """The points of a parsed (cleaned) complaint, in the order the resident raised them."""
+    units: list[Unit] = []
+    for sent in doc.sents:
+        if _skip(sent):
+            continue
+        units.extend(_units(sent, lexicon))
+    points: list[SplitPoint] = []
+    for unit in units:
+        previous = points[-1] if points else None
+        named = sum(f.weight for f in unit.facets)
+        same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
+        joins = previous is not None and not unit.request and (
+            named < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
+        if joins and previous is not None:
+            previous.units.append(unit)
+            previous.end = unit.end
+            previous.facets = _union(previous.facets, unit.facets)
+            continue
+        if not unit.facets and not points:
+            continue
+        points.append(SplitPoint(unit.start, unit.end, "", list(unit.facets), unit.request, [unit]))
+    points = [p for p in points if p.facets]
+    for point in points:
+        point.text = doc.text[point.start:point.end].strip()
+    return points
+
+
+def _skip(sent: Span) -> bool:
+    text = sent.text.strip()
+    if not text or _GREETING.match(text) and len(text.split()) <= 6 or _SIGNOFF.fullmatch(text):
+        return True
+    if _SIGNOFF.match(text) and len(text.split()) <= 4:
+        return True
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return not has_verb and len(text.split()) <= 6  # a name, an address line, a reference
+
+
+def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
+    heads = _clause_heads(sent, lexicon)
+    owner: dict[int, Token] = {}
+    for token in sent:
+        current = token
+        while current.i not in heads and current.head is not current and current.head.i in range(sent.start, sent.end):
+            current = current.head
+        owner[token.i] = current if current.i in heads else sent.root
+    units = []
+    for head in sorted(heads.values(), key=lambda t: t.i):
+        tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
+        if not tokens:
+            continue
+        request = is_request(head, sent, lexicon)
+        first = next((t for t in tokens if not t.is_punct), tokens[0])
+        units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
+                          facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
+                          pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
+                          sentence=sent.start))
+    return units
+
+
+def _main_run(tokens: list[Token]) -> list[Token]:
+    """The longest unbroken stretch of a clause's tokens, without the joining words at its edges."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    run = max(runs, key=lambda r: sum(not t.is_punct for t in r), default=[])
+    while run and (run[0].is_punct or run[0].dep_ == "cc"):
+        run = run[1:]
+    while run and (run[-1].is_punct and run[-1].text not in ('"', "”") or run[-1].dep_ == "cc"):
+        run = run[:-1]
+    return run
+
+
+def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
+    """The root, coordinated verbs with a subject of their own or naming something of their own
+    ("he was rude and refused to look at the leak"), and each further thing a request asks for."""
+    heads = {sent.root.i: sent.root}
+    for token in sent:
+        if token.dep_ != "conj" or token.i == sent.root.i:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)):
+            heads[token.i] = token
+        elif token.pos_ in ("NOUN", "PROPN", "VERB") and _inside_request_object(token, sent):
+            heads[token.i] = token
+    return heads
+
+
+def _names_something(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a coordinated verb phrase names things of its own (weighing at least a noun), not only an action."""
+    nested = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    own = [t for t in verb.subtree if t.i not in nested]
+    verb_key = word_key(verb)
+    return sum(f.weight for f in facets(own, lexicon) if verb_key not in f.keys) >= CONCEPT_WEIGHT
+
+
+def _inside_request_object(token: Token, sent: Span) -> bool:
+    """A coordinated thing asked for: 'I want [the leak stopped], [the electrics made safe] and [...]'."""
+    for ancestor in token.ancestors:
+        if ancestor.i < sent.start or ancestor.i >= sent.end:
+            return False
+        if ancestor.lemma_.lower() in ("want", "like", "expect", "request", "demand", "ask", "need"):
+            return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in ancestor.children)
+    return False
+
+
+def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
+    """A clause asking for an outcome: 'I want', 'I would like', 'I expect', 'Please...', 'Could you...'."""
+    lemma = head.lemma_.lower()
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    negated = any(c.dep_ == "neg" for c in head.children)
+    if lemma in lexicon.request_verbs and subject is not None and subject.lower_ in ("i", "we") and not negated:
+        aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+        if lemma == "like":
+            return bool(aux & {"would", "'d", "should"})
+        if head.tag_ in ("VBD", "VBN") and not aux & {"would", "'d"}:
+            return False
+        return True
+    words = tuple(t.lower_ for t in sent if not t.is_punct)
+    return any(words[:len(frame)] == frame for frame in lexicon.request_frames) or "please" in words[:12] \
+        and head.tag_ == "VB"
+
+
+def _parent_request(head: Token, heads: dict[int, Token], sent: Span, lexicon: Lexicon) -> bool:
+    """A coordinated thing asked for inherits the request of the clause it hangs from."""
+    for ancestor in head.ancestors:
+        if ancestor.i in heads:
+            return is_request(ancestor, sent, lexicon)
+    return False
+
+
+def _union(first: list[Facet], second: list[Facet]) -> list[Facet]:
+    return merge(list(first) + list(second))

@@ -1,0 +1,99 @@
+"""The points check end to end: report fields, findings, what does not count as an answer, the doors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from rich.console import Console
+
+from responsecheck import CheckOptions, check
+from responsecheck.cli import main
+from responsecheck.readers import read_text_input
+from responsecheck.render.docx_annotate import summary_text
+from responsecheck.render.html import render_html
+from responsecheck.render.text import render_text
+
+COMPLAINT = ("My boiler broke down on 3 March and nobody came for two weeks.\n\n"
+             "The lift in my block has been out of order since January.\n\n"
+             "I want compensation for the time without heating.")
+LETTER = """Dear Ms Smith
+
+Stage 1 complaint response
+
+Your complaint
+
+You told us your boiler broke down on 3 March and that the lift in your block has been out of order.
+
+What we found
+
+We have looked into all of your concerns. Our engineer found a failed pump in your heating system and replaced it on 17 March; the two-week wait was caused by a lost job ticket, and I am sorry.
+
+We will pay you £80 for the time you were without heating, within 10 working days.
+
+I uphold your complaint.
+
+Yours sincerely
+
+A Officer
+"""
+
+
+def _report(**options):
+    return check(read_text_input(LETTER, "letter.txt"), options=CheckOptions(**options))
+
+
+def test_points_addressed_and_not_with_evidence_and_findings() -> None:
+    report = _report(complaint_text=COMPLAINT)
+    statuses = {p.id: p.status for p in report.complaint_points}
+    assert statuses == {"P1": "addressed", "P2": "not_addressed", "P3": "addressed"}
+    lift = report.complaint_points[1]
+    assert lift.evidence == [] and 0.5 <= lift.confidence <= 1
+    # the restatement under "Your complaint" and the generic sentence are never evidence
+    evidence = [e.text for p in report.complaint_points for e in p.evidence]
+    assert not any(t.startswith(("You told us", "We have looked into")) for t in evidence)
+    assert report.outcome_requested.answered and report.outcome_requested.points == ["P3"]
+    findings = [f for f in report.findings if f.category == "unanswered_point"]
+    assert [f.severity for f in findings] == ["error"] and "P2" in findings[0].message
+    assert report.metrics["complaint_points"]["points"] == 3
+
+
+def test_given_points_are_used_as_they_are() -> None:
+    report = _report(complaint_points=("The lift is broken", "The boiler broke down"))
+    assert [(p.text, p.status) for p in report.complaint_points] == [
+        ("The lift is broken", "not_addressed"), ("The boiler broke down", "addressed")]
+
+
+def test_no_complaint_no_points() -> None:
+    report = _report()
+    assert report.complaint_points is None and report.outcome_requested is None
+
+
+def test_renderers_show_the_point_list() -> None:
+    report = _report(complaint_text=COMPLAINT)
+    console = Console(record=True, width=100, no_color=True)
+    render_text(report, console)
+    text = console.export_text()
+    assert "Complaint points (2 of 3 answered)" in text and "✗ P2" in text
+    page = render_html(report)
+    assert 'id="points"' in page and "Not answered" in page
+    summary = summary_text(report, [], "hint")
+    assert "Complaint points answered: 2 of 3." in summary and "P2" in summary
+
+
+def test_cli_complaint_point_and_case_file(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER)
+    complaint = tmp_path / "complaint.txt"
+    complaint.write_text(COMPLAINT)
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"complaint_points": ["The lift is broken"]}))
+    runner = CliRunner()
+    for args in (["--complaint", str(complaint)], ["--point", "The lift is broken"], ["--case", str(case)]):
+        result = runner.invoke(main, ["check", str(letter), "--format", "json", *args])
+        assert result.exit_code == 1, result.output
+        points = json.loads(result.output)["complaint_points"]
+        assert any(p["status"] == "not_addressed" and "lift" in p["text"] for p in points)
+    missing = runner.invoke(main, ["check", str(letter), "--complaint", str(tmp_path / "none.eml")])
+    assert missing.exit_code == 3 and "complaint" in missing.output

@@ -1,0 +1,53 @@
+"""Reading the complaint: e-mail parts, and the same input errors as letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from responsecheck.errors import EmptyLetter, InputNotFound, UnsupportedFormat
+from responsecheck.points.source import read_complaint
+
+PLAIN_AND_HTML = """From: a@example.org
+Subject: Complaint
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="b"
+
+--b
+Content-Type: text/plain; charset="utf-8"
+
+The fence is broken.
+--b
+Content-Type: text/html; charset="utf-8"
+
+<p>The fence is <b>broken</b> (HTML).</p>
+--b--
+"""
+
+
+def test_email_plain_part_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "c.eml"
+    path.write_text(PLAIN_AND_HTML)
+    assert read_complaint(path).strip() == "The fence is broken."
+
+
+def test_email_html_only_loses_its_tags(tmp_path: Path) -> None:
+    path = tmp_path / "c.eml"
+    path.write_text("Subject: x\nContent-Type: text/html; charset=utf-8\n\n<p>The gate is <b>stuck</b>.</p>")
+    assert read_complaint(path).strip() == "The gate is stuck."
+
+
+def test_email_without_text(tmp_path: Path) -> None:
+    path = tmp_path / "c.eml"
+    path.write_text("Subject: x\nContent-Type: image/png\n\nAAAA")
+    with pytest.raises(UnsupportedFormat):
+        read_complaint(path)
+
+
+def test_missing_and_empty_files(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFound):
+        read_complaint(tmp_path / "none.txt")
+    (tmp_path / "empty.txt").write_text("  ")
+    with pytest.raises(EmptyLetter):
+        read_complaint(tmp_path / "empty.txt")

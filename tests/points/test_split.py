@@ -1,0 +1,54 @@
+"""Splitting a complaint into points: clauses, requests, continuations, and the e-mail clean-up."""
+
+from __future__ import annotations
+
+from responsecheck.nlp import load
+from responsecheck.points.lexicon import lexicon
+from responsecheck.points.split import clean, split
+
+COMPLAINT = """Dear Sir
+
+My boiler broke down on 3 March and nobody came to fix it for two weeks. The engineer who came was rude to me.
+
+I want the boiler replaced and compensation for the cost of heaters.
+
+Yours faithfully
+Jo Smith"""
+
+
+def _points(text: str):
+    nlp = load()
+    return split(nlp(clean(text)), lexicon(nlp))
+
+
+def test_one_point_per_issue_and_per_thing_asked_for() -> None:
+    points = _points(COMPLAINT)
+    assert [p.text for p in points] == [
+        "My boiler broke down on 3 March and nobody came to fix it for two weeks",
+        "The engineer who came was rude to me",
+        "I want the boiler replaced",
+        "compensation for the cost of heaters",
+    ]
+    assert [p.request for p in points] == [False, False, True, True]
+
+
+def test_a_clause_naming_nothing_new_joins_the_point_before() -> None:
+    points = _points("A roofer put a tarpaulin over the hole but it blew off in the storm. This made it worse.")
+    assert len(points) == 1
+
+
+def test_list_items_are_points_and_quoted_replies_are_dropped() -> None:
+    text = ("Three things:\n\n- The toilet cistern keeps running and\n  my water bill has gone up.\n"
+            "- Nobody has answered my calls about the fence.\n\nAlan\n\n"
+            "> On 1 March, Repairs wrote:\n> Your appointment for the boiler is confirmed.")
+    cleaned = clean(text)
+    assert "appointment" not in cleaned
+    assert "The toilet cistern keeps running and my water bill has gone up." in cleaned
+    points = _points(text)
+    assert any("cistern" in p.text for p in points) and any("fence" in p.text for p in points)
+    assert not any("boiler" in p.text for p in points)
+
+
+def test_signature_and_phone_footer_are_not_points() -> None:
+    text = "The lift has been broken for a month.\n\nThanks\nDev\n--\nDev Patel | Flat 3\nMobile 07700 900123"
+    assert [p.text for p in _points(text)] == ["The lift has been broken for a month"]

@@ -1,0 +1,98 @@
+"""The upload page in a real browser: Debian's Chromium driven by Playwright, against the real server.
+
+Playwright never downloads a browser here: it is pointed at /usr/bin/chromium; axe-core (the
+accessibility checker) comes from npm into .tools/. In CI (CI=true) a missing browser or axe fails
+the test; elsewhere it is skipped with the command that installs it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import docx
+import pytest
+
+from .conftest import TOKEN
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFT = ROOT / "corpora" / "sample" / "draft-stage1.docx"
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium; see scripts/setup.sh)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+def test_upload_shows_missing_elements_and_downloads_the_annotated_copy(browser, server) -> None:
+    page = browser.new_page(accept_downloads=True)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url + "/")
+    page.get_by_label("Access token").fill(TOKEN)
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
+    report = page.frame_locator("iframe#report")
+    missing = report.locator("table.elements tr.status-missing th").all_inner_texts()
+    assert {"Apology", "Remedy has a date", "Learning"} <= {name.strip() for name in missing}
+    assert "Red: not ready to send" in report.locator(".masthead .rating").inner_text()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the annotated copy").click()
+    download = download_info.value
+    assert download.suggested_filename == "draft-stage1.checked.docx"
+    copy = docx.Document(io.BytesIO(Path(download.path()).read_bytes()))
+    assert any(comment.author == "responsecheck" for comment in copy.comments)
+    assert all(url.startswith(server.url) or url.startswith("blob:") for url in requests)  # nothing from elsewhere
+    page.close()
+
+
+def test_wrong_token_is_shown_as_one_sentence(browser, server) -> None:
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.get_by_label("Access token").fill("not-the-token")
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page.get_by_role("button", name="Check the letter").click()
+    status = page.locator("#status.error")
+    status.wait_for(timeout=30_000)
+    assert status.inner_text() == "A valid token is needed: send the header Authorization: Bearer <token>."
+    assert page.locator("iframe#report").is_hidden()
+    page.close()
+
+
+def test_axe_finds_no_accessibility_violations(browser, server) -> None:
+    """The page as first shown, and with an error message showing."""
+    if not AXE.exists():
+        message = f"{AXE} is missing (npm install --prefix .tools axe-core@4.14.1; see scripts/setup.sh)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.add_script_tag(path=str(AXE))
+    run_axe = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+               ".map(v => `${v.id}: ${v.help} (${v.nodes[0].html.slice(0, 120)})`)")
+    assert page.evaluate(run_axe, AXE_TAGS) == []
+    page.get_by_label("Access token").fill("not-the-token")
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page.get_by_role("button", name="Check the letter").click()
+    page.locator("#status.error").wait_for(timeout=30_000)
+    assert page.evaluate(run_axe, AXE_TAGS) == []
+    page.close()
