@@ -9,8 +9,9 @@ worker processes, each letter's page, the QA page and the CSV), without interpre
 `--floor` also times reading and a bare `nlp.pipe` parse of the same letters in the same worker
 processes: what the checks ride on. Other work on the cores shows up in every wall-clock figure,
 so the load average before and after is printed, and CPU seconds too (workers included):
-`idle_machine_estimate_s` is the CPU time spread over the processes, what an idle machine would take. Peak memory is the largest resident set of the parent and of any
-worker. This is a benchmark, not a test: it never fails, it reports.
+`idle_machine_estimate_s` is the CPU time spread over the processes, what an idle machine would
+take. Peak memory is the largest resident set of the parent and of any worker. This is a
+benchmark, not a test: it never fails, it reports.
 """
 
 from __future__ import annotations
