@@ -5,15 +5,17 @@ Run: .venv/bin/python benchmarks/bench_serve.py [--clients 4] [--seconds 15] [--
 
 It starts `responsecheck serve` as a subprocess on a free loopback port, warms it, then runs
 `--clients` threads for `--seconds` (bounded), each posting the letter and waiting for the report.
-It reports p50/p95/max latency, throughput and errors, and the server's peak memory sampled every
-50 ms over the server and its workers: RSS summed (counts shared pages once per process, so it
-overstates), PSS summed (shared pages split between the processes that share them: the real
-footprint) and USS (pages only that process holds), and the CPU time the server process itself (HTTP
-parsing, not the checks) spends per request, since it shares the cores with the workers. The reference is the same letter checked by
-`responsecheck.check()` warm in this process (median), so `p50 / single` is the service's overhead
-plus queueing. The load average before and after is printed: other work on the machine shows there.
-The cores that other processes kept busy during the run are printed too: on a shared machine that
-is the figure that says whether the latencies are the service's or the neighbours'.
+It reports:
+- p50/p95/max latency, throughput and errors;
+- the reference: the same letter checked by `responsecheck.check()` warm in this process (median of
+  runs before and after the load), so `p50 / single` is the service's overhead plus queueing;
+- CPU per request: the server process's (HTTP parsing; it shares the cores with the workers) and
+  the workers' (the checks themselves: the cost of a check whatever the neighbours do);
+- peak memory of the server and its workers, sampled every 50 ms: RSS summed (counts shared pages
+  once per process, so it overstates), PSS summed (shared pages split between the processes that
+  share them: the real footprint) and USS (pages only that process holds);
+- the load average, and the cores other processes kept busy during the run: on a shared machine
+  that says whether the latencies are the service's or the neighbours'.
 This is a benchmark, not a test: it never fails, it reports.
 """
 
@@ -116,7 +118,8 @@ def load(url: str, files: dict, clients: int, seconds: float) -> tuple[list[floa
     return latencies, errors[0], time.perf_counter() - started
 
 
-def single_check_ms(letter: Path, rounds: int = 15) -> float:
+def single_checks(letter: Path, rounds: int = 8) -> list[float]:
+    """Seconds per warm in-process check (the first, cold one is left out)."""
     from responsecheck import check
 
     data = letter.read_bytes()
@@ -126,7 +129,7 @@ def single_check_ms(letter: Path, rounds: int = 15) -> float:
         start = time.perf_counter()
         check(data, name=letter.name)
         times.append(time.perf_counter() - start)
-    return 1000 * statistics.median(times)
+    return times
 
 
 def workers_cpu(server_pid: int) -> float:
@@ -162,7 +165,7 @@ def main() -> None:
     clients, seconds = max(1, min(args.clients, 32)), max(1.0, min(args.seconds, 120.0))
 
     load_before = os.getloadavg()[0]
-    single = single_check_ms(args.letter)
+    singles = single_checks(args.letter)
     process, url, startup = start_server(args.workers)
     sampler = MemorySampler(process.pid)
     try:
@@ -183,6 +186,7 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=15)
+    single = 1000 * statistics.median(singles + single_checks(args.letter))  # before and after: drift shows in both
     p50, p95 = 1000 * percentile(latencies, 0.5), 1000 * percentile(latencies, 0.95)
     figures = {
         "letter": args.letter.name, "clients": clients, "workers": args.workers, "seconds": round(elapsed, 1),

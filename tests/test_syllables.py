@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 from importlib.metadata import version
@@ -21,11 +23,20 @@ def _corpus_words() -> set[str]:
     return set(syllables.words(text))
 
 
-def test_every_corpus_word_has_textstats_syllable_count() -> None:
+def test_every_dictionary_word_of_the_corpus_has_textstats_syllable_count() -> None:
     textstat.set_lang("en_GB")
-    different = {w: (syllables.count(w), textstat.syllable_count(w)) for w in _corpus_words()
+    words = [w for w in _corpus_words() if syllables._lookup(w) is not None]
+    assert len(words) > 1000
+    different = {w: (syllables.count(w), textstat.syllable_count(w)) for w in words
                  if syllables.count(w) != textstat.syllable_count(w)}
     assert different == {}
+
+
+@pytest.mark.parametrize(("word", "expected"), [("caerphilly", 3), ("abena", 3), ("okonkwo", 3), ("gwynedd", 2),
+                                                ("llanelli", 3), ("penrhyndeudraeth", 4)])
+def test_words_outside_the_dictionary_are_estimated_from_vowel_groups(word: str, expected: int) -> None:
+    assert syllables._lookup(word) is None
+    assert syllables.estimate(word) == expected
 
 
 def test_words_are_split_as_textstat_splits_them() -> None:
@@ -52,5 +63,13 @@ def test_checking_a_letter_needs_no_network_and_no_nltk(no_network, monkeypatch)
     report = check(read_text_input("Dear Ms Lee,\n\nWe are sorry the repair was late. We will fix it by 3 May.",
                                    "x.txt"), options=CheckOptions(profile="hos", stage=1))
     assert report.metrics["readability"]["syllables"] > 0
-    assert "nltk" not in sys.modules
     assert textstat.flesch_reading_ease("We are sorry the repair was late.") > 0
+
+
+def test_a_check_loads_neither_nltk_nor_pyphen() -> None:
+    script = ("import sys; from responsecheck import check; from responsecheck.readers import read_text_input; "
+              "check(read_text_input('Dear Ms Lee,\\n\\nWe are sorry Mr Okonkwo was late.', 'x.txt')); "
+              "print(sorted(m for m in ('nltk', 'pyphen', 'textstat') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={k: v for k, v in os.environ.items() if k != "RESPONSECHECK_LANGUAGETOOL_URL"})
+    assert result.stdout.strip() == "[]"

@@ -236,8 +236,11 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="House style and suppressions file for every check (default: the nearest .responsecheck.yaml).")
 @click.option("--no-config", is_flag=True, help="Ignore any .responsecheck.yaml.")
+@click.option("--languagetool-url", envvar="RESPONSECHECK_LANGUAGETOOL_URL", metavar="URL",
+              help="The organisation's LanguageTool server for the grammar check, probed once at start "
+                   "(env RESPONSECHECK_LANGUAGETOOL_URL); without one, grammar is not checked.")
 def serve(host: str, port: int, workers: int | None, token_file: Path | None, max_mb: float, time_limit: float,
-          config_path: Path | None, no_config: bool) -> None:
+          config_path: Path | None, no_config: bool, languagetool_url: str | None) -> None:
     """Run the checks as an HTTP service (POST /v1/check, /v1/annotate; a page at /).
 
     The model loads once; checks run in worker processes with a time limit each.
@@ -246,7 +249,7 @@ def serve(host: str, port: int, workers: int | None, token_file: Path | None, ma
     from .serve.pool import default_workers
     from .serve.security import ServeConfigError, load_token
 
-    options = _options(None, None, "error", config_path, no_config)
+    options = replace(_options(None, None, "error", config_path, no_config), languagetool_url=languagetool_url)
     try:
         token = load_token(token_file)
         run(host, port, workers=workers or default_workers(), token=token, max_bytes=int(max_mb * 1024 * 1024),
@@ -347,7 +350,7 @@ def schema() -> None:
 @click.argument("sets", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def eval_command(sets: tuple[Path, ...], fmt: str) -> None:
-    """Measure accuracy on labelled letters (default: corpora/dev and corpora/holdout)."""
+    """Measure accuracy on labelled letters (default: every labelled set in corpora/)."""
     from .evaluate import default_sets, evaluate, render_evaluation
 
     results = evaluate(list(sets) or default_sets())

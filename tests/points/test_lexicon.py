@@ -45,3 +45,9 @@ def test_request_examples(kind: str, sentence: str) -> None:
     nlp = load()
     points = split(nlp(clean(sentence)), lexicon(nlp))
     assert any(p.request for p in points) is (kind == "pass")
+
+
+def test_a_title_line_is_not_an_answer() -> None:
+    point = "Strangers use the car park at Dunn Street."
+    assert not _answered(point, "Your complaint about the car park at Dunn Street and the back lane - stage 1 response")
+    assert _answered(point, "We will fit a barrier to the car park at Dunn Street by 3 June.")

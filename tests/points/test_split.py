@@ -52,3 +52,13 @@ def test_list_items_are_points_and_quoted_replies_are_dropped() -> None:
 def test_signature_and_phone_footer_are_not_points() -> None:
     text = "The lift has been broken for a month.\n\nThanks\nDev\n--\nDev Patel | Flat 3\nMobile 07700 900123"
     assert [p.text for p in _points(text)] == ["The lift has been broken for a month"]
+
+
+def test_who_the_resident_is_is_background_not_a_point() -> None:
+    points = _points("I am 79 and I have spent the winter in one room because the heating is broken.")
+    assert [p.text for p in points] == ["I have spent the winter in one room because the heating is broken"]
+
+
+def test_asking_to_complain_is_not_an_outcome() -> None:
+    points = _points("I want to complain about the damp in my flat.")
+    assert points and not any(p.request for p in points)

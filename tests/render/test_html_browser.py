@@ -48,7 +48,9 @@ def browser():
 @pytest.fixture()
 def page_file(tmp_path: Path, draft_bytes: bytes, house_style) -> tuple[Path, object]:
     letter = read_bytes(draft_bytes, "draft.docx")
-    report = api.check(letter, options=CheckOptions(config=house_style))
+    # with complaint points, so the points table is checked for accessibility too
+    report = api.check(letter, options=CheckOptions(config=house_style, complaint_points=(
+        "The boiler broke down", "The operative was rude")))
     path = tmp_path / "report.html"
     path.write_text(render_html(report, letter), encoding="utf-8")
     return path, report
@@ -64,8 +66,9 @@ def test_page_shows_the_report_and_explains_marks_on_hover(browser, page_file, t
     rating = page.locator(".masthead .rating")
     assert rating.inner_text().endswith({"red": "Red: not ready to send", "amber": "Amber: check before sending",
                                          "green": "Green: ready to send"}[report.rating])
-    rows = page.locator("table.elements tbody tr")
+    rows = page.locator("#elements table.elements tbody tr")
     assert rows.count() == len(report.elements)
+    assert page.locator("#points tbody tr").count() == len(report.complaint_points) == 2
     assert "Present" in rows.nth(0).inner_text() and "Stage 1 response to your complaint" in rows.nth(0).inner_text()
     mark = page.locator(".letter mark.hl", has_text="refused access")
     tip = mark.locator(".tip")

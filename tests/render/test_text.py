@@ -77,3 +77,13 @@ def test_suppressed_and_not_checked_are_listed() -> None:
     out = _render(finish(report), terminal=False)
     assert "Accepted on purpose (1, not counted)" in out and "quoting a policy" in out
     assert "Stigma" not in out.split("Accepted on purpose")[0]
+
+
+def test_summary_gives_the_readability_scores_with_their_counts() -> None:
+    report = _report()
+    reading = report.metrics["readability"]
+    out = _render(report, terminal=False, width=200)
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("Readability"))
+    assert f"Flesch {reading['flesch_reading_ease']:g}" in lines[at]
+    assert f"from {reading['words']} words, {reading['sentences']} sentences" in lines[at + 1]

@@ -51,6 +51,14 @@ def test_check_json_text_with_case_metadata(server) -> None:
     assert any(f["category"] == "deadline" for f in report["findings"])
 
 
+def test_check_json_with_complaint_points(server) -> None:
+    body = {"text": LETTER_TEXT, "case": {"complaint_points": ["The bedroom wall needs treatment", "The lift is broken"]}}
+    with server.client() as client:
+        report = client.post("/v1/check", json=body).json()
+    assert [p["status"] for p in report["complaint_points"]] == ["addressed", "not_addressed"]
+    assert any(f["category"] == "unanswered_point" for f in report["findings"])
+
+
 def test_check_base64_docx_and_multipart_case_fields_agree(server) -> None:
     case = {"received": "2026-01-05", "letter_date": "2026-03-02"}
     with server.client() as client:
@@ -60,6 +68,18 @@ def test_check_base64_docx_and_multipart_case_fields_agree(server) -> None:
                               data={"received": "2026-01-05", "case": json.dumps({"letter_date": "2026-03-02"})}).json()
     assert as_json == as_form
     assert as_json["metrics"]["deadline"]["letter_date"] == "2026-03-02"
+
+
+def test_complaint_points_from_the_case_reach_the_check(server) -> None:
+    points = ["The damp in the bedroom was not treated", "Nobody called back"]
+    with server.client() as client:
+        as_json = client.post("/v1/check", json={"text": LETTER_TEXT, "case": {"complaint_points": points}}).json()
+        as_form = client.post("/v1/check", files={"file": ("reply.txt", LETTER_TEXT.encode())},
+                              data={"case": json.dumps({"complaint_points": points})}).json()
+        without = client.post("/v1/check", json={"text": LETTER_TEXT}).json()
+    assert as_json["metrics"]["complaint_points"]
+    assert as_json["metrics"]["complaint_points"] == as_form["metrics"]["complaint_points"]
+    assert "complaint_points" not in without["metrics"]
 
 
 def test_html_page_of_the_report(server) -> None:
@@ -187,10 +207,14 @@ def test_concurrent_requests_all_answered(server) -> None:
 
 def test_log_holds_no_letter_text(server) -> None:
     with server.client() as client:
-        client.post("/v1/check", json={"text": LETTER_TEXT, "name": "Quillfeather-reply.txt"})
+        response = client.post("/v1/check", json={"text": LETTER_TEXT, "name": "Quillfeather-reply.txt"},
+                               headers={"X-Request-ID": "CMP-0042.7"})
+        invented = client.post("/v1/check", json={"text": LETTER_TEXT}, headers={"X-Request-ID": "a b <c>"})
+    assert response.headers["x-request-id"] == "CMP-0042.7"
+    assert len(invented.headers["x-request-id"]) == 12  # not a plain id: the server makes its own
     time.sleep(0.2)
     log = server.log.read_text()
-    assert "POST /v1/check" in log and "verdict=" in log
+    assert "request id=CMP-0042.7 POST /v1/check bytes=" in log and "status=200" in log and "verdict=" in log
     for secret in ("Quillfeather", "damp in your bedroom", "Jo Bright"):
         assert secret not in log
 

@@ -96,3 +96,14 @@ def test_axe_finds_no_accessibility_violations(browser, server) -> None:
     page.locator("#status.error").wait_for(timeout=30_000)
     assert page.evaluate(run_axe, AXE_TAGS) == []
     page.close()
+
+
+def test_api_docs_render_from_the_server_alone(browser, server) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url + "/docs")
+    page.get_by_text("/v1/check").first.wait_for(timeout=30_000)
+    assert page.get_by_text("/v1/annotate").count() >= 1
+    assert requests and all(url.startswith(server.url) or url.startswith("data:") for url in requests)
+    page.close()

@@ -11,7 +11,10 @@ Without the dictionary the report says spelling was not checked; it never fails 
 
 from __future__ import annotations
 
+import os
+import sysconfig
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,6 +62,7 @@ def allow_list() -> tuple[AllowList, frozenset[str]]:
 @lru_cache(maxsize=1)
 def dictionary():
     """The en_GB hunspell dictionary, or the reason there is none (a string)."""
+    _point_at_the_library()
     try:
         import enchant
     except ImportError:
@@ -68,6 +72,23 @@ def dictionary():
     if not broker.dict_exists(LANGUAGE):
         return "no British English dictionary is installed (Debian: hunspell-en-gb)"
     return broker.request_dict(LANGUAGE)
+
+
+@lru_cache(maxsize=20000)
+def known(word: str) -> bool:
+    """Whether the dictionary has the word (as written or in lower case); letters repeat their words."""
+    spellings = dictionary()
+    return spellings.check(word) or spellings.check(word.lower())
+
+
+def _point_at_the_library() -> None:
+    """Tell pyenchant where Debian puts libenchant, sparing ctypes' library search (an ldconfig run)."""
+    if "PYENCHANT_LIBRARY_PATH" in os.environ:
+        return
+    multiarch = sysconfig.get_config_var("MULTIARCH") or ""
+    candidate = Path("/usr/lib") / multiarch / "libenchant-2.so.2"
+    if multiarch and candidate.is_file():
+        os.environ["PYENCHANT_LIBRARY_PATH"] = str(candidate)
 
 
 def _checkable(token: Token, sentence_start: bool) -> bool:
@@ -95,7 +116,7 @@ def run(context: CheckContext) -> CheckOutput:
         for token in sentence.span:
             if not _checkable(token, token.i == sentence.span.start) or token.lower_ in allowed:
                 continue
-            if spellings.check(token.text) or spellings.check(token.lower_):
+            if known(token.text):
                 continue
             start = token.idx - offset
             if any(qs <= start < qe for qs, qe in quotes):

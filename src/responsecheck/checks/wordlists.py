@@ -27,12 +27,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..analysis import Analysis
 from ..errors import RulesError
+from ..matching import AnchoredMatcher
 from ..report import Finding, Severity
 from ..rulebook import compile_pattern, load_model
 from .patterns import quoted_spans
@@ -105,11 +105,25 @@ def token_patterns(term: str) -> list[list[dict[str, Any]]]:
 
 @dataclass(frozen=True)
 class CompiledList:
-    words: WordList
-    matcher: Matcher
+    """A list ready to run, cheap per letter however long the list grows.
 
-    def entry(self, key: int, nlp: Language) -> Entry:
-        return self.words.entries[int(nlp.vocab.strings[key])]
+    A spaCy Matcher costs time for every pattern at every token, so one-word terms are a lookup
+    table (one pass over the tokens) and phrases go to an anchored matcher, which tries only the
+    phrases whose words the letter holds (responsecheck.matching).
+    """
+
+    words: WordList
+    single: dict[tuple[str, str], tuple[int, ...]]
+    phrases: AnchoredMatcher
+
+    def matches(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """(entry index, start, end) of every match, single words and phrases."""
+        strings = doc.vocab.strings
+        found = {(int(strings[key]), start, end) for key, start, end in self.phrases(doc)}
+        for token in doc:
+            for key in (("ORTH", token.text), ("LOWER", token.lower_), ("LEMMA", token.lemma_.lower())):
+                found.update((index, token.i, token.i + 1) for index in self.single.get(key, ()))
+        return found
 
 
 @lru_cache(maxsize=None)
@@ -119,12 +133,34 @@ def load_list(category: str) -> WordList:
 
 @lru_cache(maxsize=16)
 def compiled(category: str, nlp: Language) -> CompiledList:
-    """The list and its Matcher, built once per pipeline (not once per letter)."""
+    """The list and its matchers, built once per pipeline (not once per letter)."""
     words = load_list(category)
-    matcher = Matcher(nlp.vocab)
+    single: dict[tuple[str, str], set[int]] = {}
+    phrases = AnchoredMatcher(nlp.vocab)
     for index, entry in enumerate(words.entries):
-        matcher.add(str(index), [p for term in entry.terms for p in token_patterns(term)])
-    return CompiledList(words=words, matcher=matcher)
+        longer = []
+        for pattern in (p for term in entry.terms for p in token_patterns(term)):
+            keys = _single_keys(pattern)
+            if keys is None:
+                longer.append(pattern)
+            for key in keys or ():
+                single.setdefault(key, set()).add(index)
+        if longer:
+            phrases.add(str(index), longer)
+    return CompiledList(words=words, single={key: tuple(sorted(ix)) for key, ix in single.items()}, phrases=phrases)
+
+
+def _single_keys(pattern: list[dict[str, Any]]) -> list[tuple[str, str]] | None:
+    """Lookup keys for a one-token pattern on ORTH, LOWER or LEMMA; None for anything else."""
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    attr, value = next(iter(pattern[0].items()))
+    if attr not in ("ORTH", "LOWER", "LEMMA"):
+        return None
+    values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
+    if not all(isinstance(v, str) for v in values):
+        return None
+    return [(attr, v) for v in values]
 
 
 def _fits(entry: Entry, span: Span) -> bool:
@@ -173,8 +209,9 @@ def find(category: str, analysis: Analysis, nlp: Language) -> list[Finding]:
     compiled_list = compiled(category, nlp)
     words = compiled_list.words
     doc = analysis.doc
-    candidates = [Span(doc, start, end, label=key) for key, start, end in compiled_list.matcher(doc)
-                  if _fits(compiled_list.entry(key, nlp), doc[start:end])]
+    entries = compiled_list.words.entries
+    candidates = [Span(doc, start, end, label=index) for index, start, end in compiled_list.matches(doc)
+                  if _fits(entries[index], doc[start:end])]
     findings: list[Finding] = []
     quotes: dict[int, list[tuple[int, int]]] = {}
     seen_entries: set[str] = set()
@@ -188,7 +225,7 @@ def find(category: str, analysis: Analysis, nlp: Language) -> list[Finding]:
         start, end = span.start_char - offset, span.end_char - offset
         if any(qs <= start and end <= qe for qs, qe in quotes[paragraph]):
             continue
-        entry = compiled_list.entry(span.label, nlp)
+        entry = entries[span.label]
         if entry.expansion is not None or _is_acronym_entry(entry):
             if entry.id in seen_entries or _explained(entry, span, analysis):
                 seen_entries.add(entry.id)
@@ -197,8 +234,12 @@ def find(category: str, analysis: Analysis, nlp: Language) -> list[Finding]:
         findings.append(Finding(
             rule=f"{category}.{entry.id}", category=words.category, severity=entry.severity or words.severity,
             message=entry.explanation or words.message, text=span.text, location=analysis.span_location(span),
-            suggestion=words.suggestion.format(entry.suggestion), source=entry.source))
+            suggestion=_sentence_case(words.suggestion.format(entry.suggestion)), source=entry.source))
     return findings
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _is_acronym_entry(entry: Entry) -> bool:

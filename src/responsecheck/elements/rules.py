@@ -8,9 +8,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.language import Language
-from spacy.matcher import Matcher
 
 from ..errors import RulesError
+from ..matching import AnchoredMatcher
 from ..profiles import ELEMENT_IDS
 from ..rulebook import compile_pattern, load_model, split_first_alternatives
 
@@ -61,7 +61,7 @@ class ElementRules(BaseModel):
 @dataclass(frozen=True)
 class CompiledRules:
     rules: ElementRules
-    matcher: Matcher
+    matcher: AnchoredMatcher
     values: dict[str, str | int]
     headings: dict[str, list[re.Pattern[str]]]
 
@@ -79,7 +79,7 @@ def compiled(nlp: Language) -> CompiledRules:
     missing = set(ELEMENT_IDS) - set(rules.elements)
     if missing:
         raise RulesError(f"rules/elements.yaml has no rule for: {', '.join(sorted(missing))}.")
-    matcher = Matcher(nlp.vocab)
+    matcher = AnchoredMatcher(nlp.vocab)
     values: dict[str, str | int] = {}
     headings: dict[str, list[re.Pattern[str]]] = {}
     for element_id, rule in rules.elements.items():

@@ -28,6 +28,7 @@ PLACE_WEIGHT = 0.4
 # Words in a modifier (a prepositional phrase, "every night") qualify the point; its core (subject,
 # verb, object) says what it is, so modifiers weigh less.
 MODIFIER_FACTOR = 0.6
+_CAUSAL = {"because", "due", "owing"}
 _MODIFIER_DEPS = {"prep", "agent", "npadvmod", "advcl", "relcl", "acl"}
 # Derivational endings, so "replace" meets "replacement" and "apologise" meets "apology".
 _SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ise", "ize", "al",
@@ -73,10 +74,15 @@ def _factor(token: Token, inside: set[int]) -> float:
     """MODIFIER_FACTOR for a word inside a modifier of the point's clause, else 1."""
     current = token
     while current.i in inside and current.head.i != current.i:
-        if current.dep_ in _MODIFIER_DEPS:
+        if current.dep_ in _MODIFIER_DEPS and not _causal(current):
             return MODIFIER_FACTOR
         current = current.head
     return 1.0
+
+
+def _causal(token: Token) -> bool:
+    """A reason ("because of missing slates", "due to a leak") says what is wrong: it is core, not a modifier."""
+    return token.lower_ in _CAUSAL or any(c.lower_ in _CAUSAL for c in token.children)
 
 
 def facets(tokens: Sequence[Token], lexicon: Lexicon) -> list[Facet]:

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Token
 
+from ..matching import AnchoredMatcher
 from ..rulebook import compile_pattern, load_model
 
 
@@ -84,7 +84,7 @@ class Lexicon:
     places: frozenset[str]
     # first word of a term -> [(the term's words, concept ids)], longest terms first
     terms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
-    non_answers: Matcher
+    non_answers: AnchoredMatcher
     request_verbs: frozenset[str]
     request_frames: tuple[tuple[str, ...], ...]
 
@@ -119,7 +119,7 @@ def lexicon(nlp: Language) -> Lexicon:
             index.setdefault(words[0], {}).setdefault(words, set()).add(concept_id)
     terms = {first: sorted(((w, frozenset(c)) for w, c in by_words.items()), key=lambda t: -len(t[0]))
              for first, by_words in index.items()}
-    matcher = Matcher(nlp.vocab)
+    matcher = AnchoredMatcher(nlp.vocab)
     for n, pattern in enumerate(rules.non_answers.patterns):
         matcher.add(f"non_answer:{n}", [compile_pattern(pattern)])
     return Lexicon(rules=rules, stop=frozenset(rules.background.words) | frozenset(rules.light_verbs.words),

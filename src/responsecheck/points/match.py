@@ -75,6 +75,8 @@ def _answers(sentence: Sentence, lexicon: Lexicon) -> bool:
     """False for sentences that mention a point without answering it (see the module docstring)."""
     if is_conditional(sentence) or sentence.text.endswith("?"):
         return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in sentence.span):
+        return False  # a title or label line states no finding
     span = sentence.span
     root = span.root
     for _, start, end in lexicon.non_answers(span):

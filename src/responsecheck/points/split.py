@@ -28,6 +28,8 @@ _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|t
                        r"annwyl|subject:|re:)", re.I)
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
+# "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
+_META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
 _PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
 
 
@@ -84,12 +86,11 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
             continue
         units.extend(_units(sent, lexicon))
     points: list[SplitPoint] = []
-    for unit in units:
+    for unit in _lead_in_forward(units):
         previous = points[-1] if points else None
-        named = sum(f.weight for f in unit.facets)
         same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
         joins = previous is not None and not unit.request and (
-            named < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
+            _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
         if joins and previous is not None:
             previous.units.append(unit)
             previous.end = unit.end
@@ -104,6 +105,34 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
     return points
 
 
+def _named(unit: Unit) -> float:
+    """How much a clause names of its own; a date alone says when, not what."""
+    return sum(f.weight for f in unit.facets if not all(k.startswith("d:") for k in f.keys))
+
+
+def _lead_in_forward(units: list[Unit]) -> list[Unit]:
+    """A clause naming nothing that opens a sentence ("Your contractor came on 2 March, [and] took...")
+    belongs with the clause after it in the same sentence, not with the point before."""
+    result: list[Unit] = []
+    pending: Unit | None = None
+    for unit in units:
+        if pending is not None and pending.sentence == unit.sentence and not unit.request:
+            unit = Unit(pending.start, unit.end, _union(pending.facets, unit.facets), unit.request,
+                        pending.pronoun_start, unit.sentence)
+            pending = None
+        elif pending is not None:
+            result.append(pending)
+            pending = None
+        opens = not result or result[-1].sentence != unit.sentence
+        if opens and _named(unit) < 1.0 and not unit.request and not unit.pronoun_start:
+            pending = unit
+            continue
+        result.append(unit)
+    if pending is not None:
+        result.append(pending)
+    return result
+
+
 def _skip(sent: Span) -> bool:
     text = sent.text.strip()
     if not text or _GREETING.match(text) and len(text.split()) <= 6 or _SIGNOFF.fullmatch(text):
@@ -111,7 +140,8 @@ def _skip(sent: Span) -> bool:
     if _SIGNOFF.match(text) and len(text.split()) <= 4:
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
-    return not has_verb and len(text.split()) <= 6  # a name, an address line, a reference
+    # a name, an address line, a reference, a heading
+    return not has_verb and (len(text.split()) <= 6 or not text.endswith((".", "!", "?")))
 
 
 def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
@@ -127,6 +157,8 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
         if not tokens:
             continue
+        if _self_description(head):
+            continue
         request = is_request(head, sent, lexicon)
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
@@ -134,6 +166,14 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
                           sentence=sent.start))
     return units
+
+
+def _self_description(head: Token) -> bool:
+    """'I am 79', 'I am a shared owner': who the resident is, background rather than a point."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (head.lemma_ == "be" and subject is not None and subject.lower_ in ("i", "we")
+            and any(c.dep_ in ("attr", "npadvmod") or c.like_num for c in head.children)
+            and not any(c.dep_ in ("neg", "acomp") for c in head.children))
 
 
 def _main_run(tokens: list[Token]) -> list[Token]:
@@ -160,9 +200,10 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
         if token.dep_ != "conj" or token.i == sent.root.i:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
-        if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)):
+        if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)
+                                              or token.head.i in heads and is_request(token.head, sent, lexicon)):
             heads[token.i] = token
-        elif token.pos_ in ("NOUN", "PROPN", "VERB") and _inside_request_object(token, sent):
+        elif token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _inside_request_object(token, sent):
             heads[token.i] = token
     return heads
 
@@ -191,6 +232,8 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     negated = any(c.dep_ == "neg" for c in head.children)
     if lemma in lexicon.request_verbs and subject is not None and subject.lower_ in ("i", "we") and not negated:
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _META_VERBS for c in head.children):
+            return False  # "I want to complain about...", "I would like to make a complaint"
         aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if lemma == "like":
             return bool(aux & {"would", "'d", "should"})

@@ -71,6 +71,13 @@ def _summary(report: Report, console: Console) -> None:
     line = (f"  Findings [red]{counts['error']} error(s)[/] · [yellow]{counts['warning']} warning(s)[/] · "
             f"[cyan]{counts['suggestion']} suggestion(s)[/]")
     console.print(line + (f" · {suppressed} accepted on purpose" if suppressed else ""))
+    reading = report.metrics.get("readability") or {}
+    if reading.get("sentences"):
+        console.print(f"  Readability Flesch {reading['flesch_reading_ease']:g} · grade "
+                      f"{reading['flesch_kincaid_grade']:g} · {reading['average_sentence_words']:g} words a sentence · "
+                      f"{reading['passive_sentences_percent']:g}% passive")
+        console.print(f"[dim]{' ' * 14}from {reading['words']} words, {reading['sentences']} sentences, "
+                      f"{reading['syllables']} syllables of running prose[/]")
 
 
 def _findings(report: Report, console: Console) -> None:

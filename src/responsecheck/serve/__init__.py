@@ -21,7 +21,7 @@ def run(host: str, port: int, *, workers: int, token: str | None, max_bytes: int
 
     refuse_open_service(host, token)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    pool = CheckPool(workers=workers, time_limit=time_limit)
+    pool = CheckPool(workers=workers, time_limit=time_limit, options=options)
     pool.start()
     app = create_app(pool, Settings(token=token, max_bytes=max_bytes, options=options))
     logging.getLogger("responsecheck.serve").info(

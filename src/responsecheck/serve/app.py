@@ -2,9 +2,9 @@
 
 Routes: POST /v1/check (the report JSON, or ?format=html for the HTML page), POST /v1/annotate
 (the annotated .docx), GET /v1/rules (what is checked, the profiles and the limits in force),
-GET /healthz, GET / (a small upload page for handlers), /openapi.json and /docs.
+GET /healthz, GET / (a small upload page for handlers), /openapi.json, /docs and /redoc.
 
-Every response carries an X-Request-ID. One log line per request holds only that id, the route,
+Every response carries an X-Request-ID (the caller's own, if it sent a plain one). One log line per request holds only that id, the route,
 the body size, the status, the time taken and the verdict: never the letter's text or name. Every
 failure is a JSON body `{"error": {"kind", "message", "exit_code"}}` with the HTTP status carried
 by the error class (errors.py), never a traceback.
@@ -13,6 +13,7 @@ by the error class (errors.py), never a traceback.
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 from contextlib import asynccontextmanager
@@ -24,6 +25,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi_offline import FastAPIOffline
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartParser
@@ -41,6 +43,8 @@ from .security import BearerToken
 
 log = logging.getLogger("responsecheck.serve")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: A case system's own request id is kept (to match its logs with ours) when it is this plain.
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,8 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = uuid.uuid4().hex[:12]
+        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _REQUEST_ID.fullmatch(given) else uuid.uuid4().hex[:12]
         state = scope.setdefault("state", {})
         state["request_id"] = request_id
         started = time.perf_counter()
@@ -124,7 +129,8 @@ def create_app(pool: CheckPool, settings: Settings) -> FastAPI:
         yield
         pool.close()
 
-    app = FastAPI(title="responsecheck", version=SCHEMA_VERSION, lifespan=lifespan,
+    # The API docs (/docs, /redoc) with their scripts served from the package, not a CDN.
+    app = FastAPIOffline(title="responsecheck", version=SCHEMA_VERSION, lifespan=lifespan,
                   description="Checks a draft complaint response letter before it is sent. "
                               "Send `Authorization: Bearer <token>` to every /v1 route when the service has a token.")
     auth = Depends(BearerToken(settings.token))

@@ -2,7 +2,8 @@
 
 Both request shapes (multipart upload and JSON) end in the same Job, with the same options the CLI
 takes: profile, stage, fail_on and the case metadata (received, acknowledged, letter_date,
-extension_days; a case system may send more keys, such as its case reference, which are ignored).
+extension_days, and the complaint as complaint_text or complaint_points; a case system may send
+more keys, such as its case reference, which are ignored).
 Any problem is a BadRequest with one sentence naming the field; no letter text is ever quoted.
 """
 
@@ -21,7 +22,7 @@ from ..errors import ResponsecheckError
 from ..options import CaseFile, CheckOptions, FailOn
 from .pool import Job, Want
 
-CASE_FIELDS = ("received", "acknowledged", "letter_date", "extension_days")
+CASE_FIELDS = ("received", "acknowledged", "letter_date", "extension_days", "complaint_text")
 
 
 class BadRequest(ResponsecheckError):
@@ -95,7 +96,8 @@ def _first_error(error: ValidationError) -> BadRequest:
 def _options(params: CheckParams, base: CheckOptions) -> CheckOptions:
     return replace(base, profile=params.profile, stage=params.stage, fail_on=params.fail_on,  # type: ignore[arg-type]
                    received=params.case.received, acknowledged=params.case.acknowledged,
-                   letter_date=params.case.letter_date, extension_days=params.case.extension_days)
+                   letter_date=params.case.letter_date, extension_days=params.case.extension_days,
+                   complaint_text=params.case.complaint_text, complaint_points=tuple(params.case.complaint_points))
 
 
 async def read_job(request: Request, base: CheckOptions, want: Want) -> Job:

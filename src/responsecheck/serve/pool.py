@@ -20,7 +20,7 @@ import gc
 import multiprocessing
 import os
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pebble import ProcessPool
@@ -106,14 +106,16 @@ class CheckPool:
     """A fixed number of forked workers, a per-letter time limit and a bound on letters waiting."""
 
     def __init__(self, workers: int, time_limit: float, max_waiting: int | None = None,
-                 max_tasks: int = 1000) -> None:
+                 max_tasks: int = 1000, options: CheckOptions | None = None) -> None:
         self.workers = workers
         self.time_limit = time_limit
         self.max_waiting = max_waiting if max_waiting is not None else workers * 8
         self._in_flight = 0
-        # Load the model and every lazily built rule table in this process, then freeze what the
-        # collector tracks so forked workers do not dirty the shared pages by collecting them.
-        run_job(WARM_JOB)
+        # Load the model, every lazily built rule table, the house style and the grammar server's
+        # probe in this process, then freeze what the collector tracks so forked workers do not
+        # dirty the shared pages by collecting them.
+        self._warm = replace(WARM_JOB, options=replace(options or CheckOptions(), received=WARM_JOB.options.received))
+        run_job(self._warm)
         gc.collect()
         gc.freeze()
         self._pool = ProcessPool(max_workers=workers, max_tasks=max_tasks,
@@ -121,7 +123,7 @@ class CheckPool:
 
     def start(self) -> None:
         """Fork the workers now (before the web server starts its threads) and wait until they answer."""
-        for future in [self._pool.schedule(run_job, args=(WARM_JOB,)) for _ in range(self.workers)]:
+        for future in [self._pool.schedule(run_job, args=(self._warm,)) for _ in range(self.workers)]:
             future.result()
 
     async def run(self, job: Job) -> Outcome:
