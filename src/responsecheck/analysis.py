@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from spacy.language import Language
@@ -66,10 +67,14 @@ class Analysis:
     def span_location(self, span: Span) -> Location:
         return self.location(span.start_char, span.end_char)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """First token of each sentence, worked out once (after analyse() has set the sentences)."""
+        return [s.span.start for s in self.sentences]
+
     def sentence_of(self, span: Span) -> Sentence:
         """The Sentence holding the start of `span`."""
-        starts = [s.span.start for s in self.sentences]
-        return self.sentences[max(0, bisect.bisect_right(starts, span.start) - 1)]
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, span.start) - 1)]
 
     def prose_sentences(self) -> list[Sentence]:
         """Sentences of running prose: not headings, addresses, tables, sign-offs or letterheads."""

@@ -10,6 +10,8 @@ have been checked and reported.
 
 from __future__ import annotations
 
+import os
+import random
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -269,7 +271,8 @@ def serve(host: str, port: int, workers: int | None, token_file: Path | None, ma
               help="Draw from each group in proportion to its size (needs that manifest column; month uses 'sent').")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("qa.html"), show_default=True,
               help="The manager's report; each letter's own page goes in a folder beside it (qa-letters/).")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write one row per letter.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write one row per letter.")
 @click.option("--history", "history_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Record the run in this SQLite file and show the trend by quarter.")
 @click.option("--processes", type=click.IntRange(1, 32), help="Worker processes (default: the cores, at most 4).")
@@ -285,9 +288,6 @@ def sample(source: Path, size: int | None, all_letters: bool, seed: int | None, 
     outcome; file relative to the manifest). Exit code 0 when the report is written (letters that
     could not be read are listed in it); 3 source not found; 11 invalid manifest; 12 history database error.
     """
-    import os
-    import random
-
     from .qa.run import SampleUsageError, run_sample
 
     if all_letters == (size is not None):

@@ -94,16 +94,25 @@ def open_history(path: Path) -> sqlite3.Connection:
     """Open (creating if need be) and migrate the history file."""
     try:
         connection = sqlite3.connect(path)
+    except sqlite3.Error as error:
+        raise HistoryError(f"The history database {path} cannot be opened ({error}); check the folder exists "
+                           "and that you can write to it.") from None
+    try:
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection)
         return connection
+    except HistoryError:
+        connection.close()
+        raise
     except sqlite3.Error as error:
+        connection.close()
         raise HistoryError(f"The history database {path} cannot be used ({error}); check the file is a "
                            "responsecheck history file and that you can write to it.") from None
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
-    exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
     if not exists:
         return 0
     row = connection.execute("SELECT version FROM schema_version").fetchone()
@@ -119,7 +128,8 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> Non
     for version in range(current + 1, target + 1):
         script = "BEGIN;\n" + MIGRATIONS[version - 1]
         if version == 1:
-            script += "\nCREATE TABLE schema_version (version INTEGER NOT NULL);\nINSERT INTO schema_version VALUES (1);"
+            script += ("\nCREATE TABLE schema_version (version INTEGER NOT NULL);"
+                       "\nINSERT INTO schema_version VALUES (1);")
         else:
             script += f"\nUPDATE schema_version SET version = {version};"
         try:
@@ -144,8 +154,9 @@ def record(connection: sqlite3.Connection, summary: Summary, drawn: Draw, source
             for item in summary.letters:
                 case, report = item.case, item.report
                 letter_id = connection.execute(
-                    "INSERT INTO letters (run_id, file, case_ref, handler, team, stage, sent, outcome, status, error_kind,"
-                    " score, rating, profile, detected_stage, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO letters (run_id, file, case_ref, handler, team, stage, sent, outcome, status,"
+                    " error_kind, score, rating, profile, detected_stage, decision)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (run_id, case.file, case.case_ref, case.handler, case.team, case.stage,
                      case.sent.isoformat() if case.sent else None, case.outcome, "ok" if item.ok else "error",
                      report.error.kind if report.error else None, report.score, report.rating, report.profile,

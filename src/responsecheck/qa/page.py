@@ -18,6 +18,13 @@ from .draw import Draw
 from .history import Quarter
 from .summary import Summary
 
+_TABLE_BELOW = "; the table below gives the figures."
+CHART_LABELS = {
+    "elements": "Bar chart of the pass rate of each required element" + _TABLE_BELOW,
+    "scores": "Bar chart of how many letters scored in each band" + _TABLE_BELOW,
+    "ratings": "Bar chart of how many letters were rated red, amber and green" + _TABLE_BELOW,
+    "trend": "Line chart of the mean score and element pass rate by quarter" + _TABLE_BELOW,
+}
 GROUP_TITLES = {"handler": "By handler", "team": "By team", "stage": "By stage", "outcome": "By outcome"}
 
 
@@ -33,24 +40,20 @@ def _environment() -> Environment:
 def render_qa_html(summary: Summary, drawn: Draw, source: str, trend: list[Quarter] | None = None,
                    generated: dt.datetime | None = None) -> str:
     """The page for one QA run; `trend` (from the history database) adds the quarter-by-quarter section."""
-    checked = summary.checked
-    rated = [r for r in ("red", "amber", "green")]
+    rated = ["red", "amber", "green"]
     figures = {}
-    if checked:
+    if summary.checked:
         figures = {
             "elements": charts.pass_rates([e.name for e in summary.elements], [e.rate for e in summary.elements],
-                                          "Bar chart of the pass rate of each required element; the table below gives the figures."),
+                                          CHART_LABELS["elements"]),
             "scores": charts.bars([b for b, _ in summary.score_bins], [n for _, n in summary.score_bins],
-                                  "Bar chart of how many letters scored in each band; the table below gives the figures.",
-                                  "score"),
+                                  CHART_LABELS["scores"], "score"),
             "ratings": charts.bars([r.capitalize() for r in rated], [summary.ratings[r] for r in rated],
-                                   "Bar chart of how many letters were rated red, amber and green; the table below gives the figures.",
-                                   "rating", [charts.RATING_COLOURS[r] for r in rated]),
+                                   CHART_LABELS["ratings"], "rating", [charts.RATING_COLOURS[r] for r in rated]),
         }
     if trend and len(trend) > 1:
         figures["trend"] = charts.trend([q.label for q in trend], [q.mean_score for q in trend],
-                                        [q.pass_rate for q in trend],
-                                        "Line chart of the mean score and element pass rate by quarter; the table below gives the figures.")
+                                        [q.pass_rate for q in trend], CHART_LABELS["trend"])
     template = _environment().get_template("qa.html.j2")
     return template.render(summary=summary, drawn=drawn, source=source, trend=trend or [], figures=figures,
                            group_titles=GROUP_TITLES, element_names=ELEMENT_NAMES,

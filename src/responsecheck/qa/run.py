@@ -19,7 +19,7 @@ from ..render.html import render_html
 from . import history
 from .csv_out import render_csv
 from .draw import Draw, draw
-from .manifest import load_source
+from .manifest import Source, load_source
 from .page import render_qa_html
 from .summary import Checked, Summary, summarise
 
@@ -58,9 +58,27 @@ def run_sample(source_path: Path, *, size: int | None, seed: int, stratify_by: s
                                f"{source.description} has {', '.join(source.columns)}.")
     drawn = draw(source.cases, size, seed, stratify_by)
     connection = history.open_history(history_path) if history_path else None
+    try:
+        letters = _check(source, drawn, out.parent / f"{out.stem}-letters", options, n_process, progress)
+        summary = summarise(letters)
+        trend = None
+        if connection is not None:
+            history.record(connection, summary, drawn, source.description, version("responsecheck"))
+            trend = history.trend(connection)
+    finally:
+        if connection is not None:
+            connection.close()
+    out.write_text(render_qa_html(summary, drawn, source.description, trend), encoding="utf-8")
+    if csv_path:
+        csv_path.write_text(render_csv(letters), encoding="utf-8")
+    return Outcome(summary=summary, drawn=drawn, page=out, csv=csv_path)
+
+
+def _check(source: Source, drawn: Draw, folder: Path, options: CheckOptions | None, n_process: int,
+           progress: Progress | None) -> list[Checked]:
+    """Check the drawn letters in order, writing each one's page into `folder` as its report arrives."""
     if progress:
         progress.start(len(drawn.cases))
-    folder = out.parent / f"{out.stem}-letters"
     folder.mkdir(parents=True, exist_ok=True)
     letters = []
     reports = api.check_many([source.path(c) for c in drawn.cases], options, n_process=n_process,
@@ -72,18 +90,7 @@ def run_sample(source_path: Path, *, size: int | None, seed: int, stratify_by: s
         letters.append(Checked(case=case, report=report, page=f"{folder.name}/{page.name}"))
         if progress:
             progress.advance()
-    summary = summarise(letters)
-    trend = None
-    if connection is not None:
-        try:
-            history.record(connection, summary, drawn, source.description, version("responsecheck"))
-            trend = history.trend(connection)
-        finally:
-            connection.close()
-    out.write_text(render_qa_html(summary, drawn, source.description, trend), encoding="utf-8")
-    if csv_path:
-        csv_path.write_text(render_csv(letters), encoding="utf-8")
-    return Outcome(summary=summary, drawn=drawn, page=out, csv=csv_path)
+    return letters
 
 
 def _slug(name: str) -> str:
