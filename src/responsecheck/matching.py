@@ -12,6 +12,7 @@ patterns; only the time differs (about a fifth, measured in benchmarks/bench_che
 from __future__ import annotations
 
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +26,8 @@ _ATTRIBUTES = ("ORTH", "TEXT", "LOWER", "LEMMA", "NORM")
 # Kept beside the Doc rather than in doc.user_data, which must stay serialisable (nlp.pipe across processes).
 _WORDS: weakref.WeakKeyDictionary[Doc, dict[str, dict[str, list[int]]]] = weakref.WeakKeyDictionary()
 
+_BUILT_KEPT = 256
+
 Pattern = list[dict[str, Any]]
 Requirement = tuple[str, frozenset[str]]
 
@@ -35,6 +38,8 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._entries: list[tuple[str, Pattern, tuple[Requirement, ...]]] = []
+        # Matchers already built for a choice of patterns: letters of one kind choose alike.
+        self._built: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
 
     def __len__(self) -> int:
         return len({key for key, _, _ in self._entries})
@@ -45,20 +50,33 @@ class AnchoredMatcher:
         Matcher(self.vocab, validate=True).add(key, patterns)
         for pattern in patterns:
             self._entries.append((key, pattern, _requirements(pattern)))
+        self._built.clear()
 
     def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
         """Matches as the Matcher gives them: (key hash, start, end), relative to a Span if given one."""
         words = letter_words(doc.doc if isinstance(doc, Span) else doc)
-        chosen: dict[str, list[Pattern]] = {}
-        for key, pattern, requirements in self._entries:
-            if all(any(value in words[attribute] for value in values) for attribute, values in requirements):
-                chosen.setdefault(key, []).append(pattern)
+        chosen = tuple(index for index, (_, _, requirements) in enumerate(self._entries)
+                       if all(any(value in words[attribute] for value in values) for attribute, values in requirements))
         if not chosen:
             return []
+        return self._matcher(chosen)(doc)
+
+    def _matcher(self, chosen: tuple[int, ...]) -> Matcher:
+        matcher = self._built.get(chosen)
+        if matcher is not None:
+            self._built.move_to_end(chosen)
+            return matcher
         matcher = Matcher(self.vocab, validate=False)
-        for key, patterns in chosen.items():
-            matcher.add(key, patterns)
-        return matcher(doc)
+        patterns: dict[str, list[Pattern]] = {}
+        for index in chosen:
+            key, pattern, _ = self._entries[index]
+            patterns.setdefault(key, []).append(pattern)
+        for key, group in patterns.items():
+            matcher.add(key, group)
+        self._built[chosen] = matcher
+        if len(self._built) > _BUILT_KEPT:
+            self._built.popitem(last=False)
+        return matcher
 
 
 def letter_words(doc: Doc) -> dict[str, dict[str, list[int]]]:
