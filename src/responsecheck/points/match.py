@@ -104,8 +104,14 @@ def _anchors(point: list[Facet], topic: frozenset[str]) -> list[Facet]:
     """The facets that can anchor an answer: heavy enough, and not the complaint's topic unless the
     point names nothing else ("Can you fix the lift?")."""
     heavy = [f for f in point if f.weight >= ANCHOR]
-    own = [f for f in heavy if not f.keys & topic]
+    own = [f for f in heavy if not _is_topic(f, topic)]
     return own or heavy
+
+
+def _is_topic(facet: Facet, topic: frozenset[str]) -> bool:
+    """A facet whose words are all topic words; "storage heaters" says more than "heaters"."""
+    words = {k for k in facet.keys if k.startswith("l:")}
+    return bool(words) and words <= topic
 
 
 def best_matches(point: list[Facet], found: list[Candidate], topic: frozenset[str] = frozenset()) -> list[Match]:
