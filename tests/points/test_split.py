@@ -62,3 +62,10 @@ def test_who_the_resident_is_is_background_not_a_point() -> None:
 def test_asking_to_complain_is_not_an_outcome() -> None:
     points = _points("I want to complain about the damp in my flat.")
     assert points and not any(p.request for p in points)
+
+
+def test_a_new_paragraph_starts_a_new_point_even_when_it_opens_with_a_pronoun() -> None:
+    points = [p.text for p in _points("The plumber cut through a pipe under the sink and soaked the carpet.\n\n"
+                                      "He then walked out without telling anyone and I had to find the stopcock myself.")]
+    assert not any("\n" in p for p in points)
+    assert points[-1] == "He then walked out without telling anyone and I had to find the stopcock myself"

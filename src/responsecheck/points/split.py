@@ -43,6 +43,8 @@ class Unit:
     request: bool
     pronoun_start: bool = False
     sentence: int = -1
+    #: The unit opens a paragraph: the resident started a new point, so it never joins the one before.
+    paragraph_start: bool = False
 
 
 @dataclass
@@ -89,7 +91,7 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
     for unit in _lead_in_forward(units):
         previous = points[-1] if points else None
         same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
-        joins = previous is not None and not unit.request and (
+        joins = previous is not None and not unit.request and not unit.paragraph_start and (
             _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
         if joins and previous is not None:
             previous.units.append(unit)
@@ -118,13 +120,14 @@ def _lead_in_forward(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if pending is not None and pending.sentence == unit.sentence and not unit.request:
             unit = Unit(pending.start, unit.end, _union(pending.facets, unit.facets), unit.request,
-                        pending.pronoun_start, unit.sentence)
+                        pending.pronoun_start, unit.sentence, pending.paragraph_start)
             pending = None
         elif pending is not None:
             result.append(pending)
             pending = None
         opens = not result or result[-1].sentence != unit.sentence
-        if opens and _named(unit) < 1.0 and not unit.request and not unit.pronoun_start:
+        backward = unit.pronoun_start and not unit.paragraph_start  # "It ..." goes on the point before
+        if opens and _named(unit) < 1.0 and not unit.request and not backward:
             pending = unit
             continue
         result.append(unit)
@@ -153,6 +156,7 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
             current = current.head
         owner[token.i] = current if current.i in heads else sent.root
     units = []
+    opens_paragraph = sent.start == 0 or PARAGRAPH_BREAK in sent.doc[sent.start - 1].text_with_ws
     for head in sorted(heads.values(), key=lambda t: t.i):
         tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
         if not tokens:
@@ -164,7 +168,7 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
-                          sentence=sent.start))
+                          sentence=sent.start, paragraph_start=opens_paragraph and not units))
     return units
 
 
