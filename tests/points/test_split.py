@@ -69,3 +69,9 @@ def test_a_new_paragraph_starts_a_new_point_even_when_it_opens_with_a_pronoun() 
                                       "He then walked out without telling anyone and I had to find the stopcock myself.")]
     assert not any("\n" in p for p in points)
     assert points[-1] == "He then walked out without telling anyone and I had to find the stopcock myself"
+
+
+def test_two_things_asked_for_stay_two_when_the_parser_gives_one_verb_both_subjects() -> None:
+    points = _points("I want the rest of the removal costs paid and the carpet sorted.")
+    assert [p.text for p in points] == ["the rest of the removal costs paid", "the carpet sorted"]
+    assert all(p.request for p in points)

@@ -168,7 +168,10 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
-                          sentence=sent.start, paragraph_start=opens_paragraph and not units))
+                          sentence=sent.start))
+    units.sort(key=lambda u: u.start)
+    if units and opens_paragraph:
+        units[0].paragraph_start = True
     return units
 
 
@@ -209,7 +212,16 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
             heads[token.i] = token
         elif token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _inside_request_object(token, sent):
             heads[token.i] = token
+    for token in sent:
+        heads.update((s.i, s) for s in _misparsed_subjects(token))
     return heads
+
+
+def _misparsed_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser gave one verb though "and" parts them ("the payments paid and the flooring
+    sorted" parsed as "[the payments paid and the flooring] sorted"): each but the last is a clause."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [s for s in subjects[:-1] if any(c.dep_ == "cc" for c in s.children)]
 
 
 def _names_something(verb: Token, lexicon: Lexicon) -> bool:
