@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 # Token attributes a pattern may require a literal value of, and how to read that value off a token.
 _ATTRIBUTES = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "LEMMA": "lemma_", "NORM": "norm_"}
 # Kept beside the Doc rather than in doc.user_data, which must stay serialisable (nlp.pipe across processes).
-_WORDS: weakref.WeakKeyDictionary[Doc, dict[str, set[str]]] = weakref.WeakKeyDictionary()
+_WORDS: weakref.WeakKeyDictionary[Doc, dict[str, dict[str, list[int]]]] = weakref.WeakKeyDictionary()
 
 Pattern = list[dict[str, Any]]
 Requirement = tuple[str, frozenset[str]]
@@ -47,7 +47,7 @@ class AnchoredMatcher:
         words = letter_words(doc.doc if isinstance(doc, Span) else doc)
         chosen: dict[str, list[Pattern]] = {}
         for key, pattern, requirements in self._entries:
-            if all(not values.isdisjoint(words[attribute]) for attribute, values in requirements):
+            if all(any(value in words[attribute] for value in values) for attribute, values in requirements):
                 chosen.setdefault(key, []).append(pattern)
         if not chosen:
             return []
@@ -57,14 +57,16 @@ class AnchoredMatcher:
         return matcher(doc)
 
 
-def letter_words(doc: Doc) -> dict[str, set[str]]:
-    """The letter's words by attribute, computed once per Doc and forgotten with it."""
+def letter_words(doc: Doc) -> dict[str, dict[str, list[int]]]:
+    """Where each word of the letter stands, by attribute (ORTH, LOWER, LEMMA, NORM, and
+    LEMMA_LOWER for look-ups that ignore a proper noun's capital); computed once per Doc."""
     words = _WORDS.get(doc)
     if words is None:
-        words = {attribute: set() for attribute in _ATTRIBUTES}
+        words = {attribute: {} for attribute in (*_ATTRIBUTES, "LEMMA_LOWER")}
         for token in doc:
             for attribute, name in _ATTRIBUTES.items():
-                words[attribute].add(getattr(token, name))
+                words[attribute].setdefault(getattr(token, name), []).append(token.i)
+            words["LEMMA_LOWER"].setdefault(token.lemma_.lower(), []).append(token.i)
         _WORDS[doc] = words
     return words
 

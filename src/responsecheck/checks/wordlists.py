@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 
 from ..analysis import Analysis
 from ..errors import RulesError
-from ..matching import AnchoredMatcher
+from ..matching import AnchoredMatcher, letter_words
 from ..report import Finding, Severity
 from ..rulebook import compile_pattern, load_model
 from .patterns import quoted_spans
@@ -103,6 +103,10 @@ def token_patterns(term: str) -> list[list[dict[str, Any]]]:
     return [compile_pattern(term)]
 
 
+# Which of the letter's word indexes a one-word term is looked up in: lemmas ignore a capital.
+_LOOKUP = {"ORTH": "ORTH", "LOWER": "LOWER", "LEMMA": "LEMMA_LOWER"}
+
+
 @dataclass(frozen=True)
 class CompiledList:
     """A list ready to run, cheap per letter however long the list grows.
@@ -120,9 +124,10 @@ class CompiledList:
         """(entry index, start, end) of every match, single words and phrases."""
         strings = doc.vocab.strings
         found = {(int(strings[key]), start, end) for key, start, end in self.phrases(doc)}
-        for token in doc:
-            for key in (("ORTH", token.text), ("LOWER", token.lower_), ("LEMMA", token.lemma_.lower())):
-                found.update((index, token.i, token.i + 1) for index in self.single.get(key, ()))
+        words = letter_words(doc)
+        for (attribute, value), indexes in self.single.items():
+            for position in words[_LOOKUP[attribute]].get(value, ()):
+                found.update((index, position, position + 1) for index in indexes)
         return found
 
 
