@@ -75,3 +75,10 @@ def test_two_things_asked_for_stay_two_when_the_parser_gives_one_verb_both_subje
     points = _points("I want the rest of the removal costs paid and the carpet sorted.")
     assert [p.text for p in points] == ["the rest of the removal costs paid", "the carpet sorted"]
     assert all(p.request for p in points)
+
+
+def test_what_a_fault_makes_possible_is_part_of_that_point_but_a_cannot_is_a_point() -> None:
+    risk = _points("The fence panel has blown down and the dog can run out into the lane.")
+    assert [p.text for p in risk] == ["The fence panel has blown down and the dog can run out into the lane"]
+    harm = _points("The fence panel has blown down and I cannot let the dog into the garden.")
+    assert len(harm) == 2

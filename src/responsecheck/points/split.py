@@ -30,6 +30,7 @@ _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |war
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
 # "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
+_POSSIBILITY = {"can", "could", "may", "might"}
 _PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
 
 
@@ -45,6 +46,8 @@ class Unit:
     sentence: int = -1
     #: The unit opens a paragraph: the resident started a new point, so it never joins the one before.
     paragraph_start: bool = False
+    #: "... and toddlers can get out": what the clause before makes possible, a risk of that point.
+    consequence: bool = False
 
 
 @dataclass
@@ -92,7 +95,8 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
         previous = points[-1] if points else None
         same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
         joins = previous is not None and not unit.request and not unit.paragraph_start and (
-            _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
+            _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1))
+            or (unit.consequence and same_sentence))
         if joins and previous is not None:
             previous.units.append(unit)
             previous.end = unit.end
@@ -168,11 +172,19 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
-                          sentence=sent.start))
+                          sentence=sent.start, consequence=_possibility(head)))
     units.sort(key=lambda u: u.start)
     if units and opens_paragraph:
         units[0].paragraph_start = True
     return units
+
+
+def _possibility(head: Token) -> bool:
+    """A coordinated clause with can/could/may/might and no negation: what the clause before it allows
+    ("the gate is broken and toddlers can get out"), not a second complaint ("and I cannot park")."""
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return (head.dep_ == "conj" and bool(aux & _POSSIBILITY)
+            and not any(c.dep_ == "neg" for c in head.children))
 
 
 def _self_description(head: Token) -> bool:
