@@ -82,3 +82,14 @@ def test_what_a_fault_makes_possible_is_part_of_that_point_but_a_cannot_is_a_poi
     assert [p.text for p in risk] == ["The fence panel has blown down and the dog can run out into the lane"]
     harm = _points("The fence panel has blown down and I cannot let the dog into the garden.")
     assert len(harm) == 2
+
+
+def test_what_the_complaint_is_about_is_not_a_point_but_what_is_wrong_is() -> None:
+    points = [p.text for p in _points("I am writing to complain about the drains at Mill Lane. The gully outside "
+                                      "my door floods every time it rains. I also want to complain that the "
+                                      "gutter was never cleared.")]
+    assert points == ["The gully outside my door floods every time it rains",
+                      "I also want to complain that the gutter was never cleared"]
+    # said alone, it is the only point there is
+    assert [p.text for p in _points("I want to complain about the damp in my flat.")] == [
+        "I want to complain about the damp in my flat"]

@@ -48,6 +48,8 @@ class Unit:
     paragraph_start: bool = False
     #: "... and toddlers can get out": what the clause before makes possible, a risk of that point.
     consequence: bool = False
+    #: "I am writing to complain about the parking": what the complaint is about, said before its points.
+    topic_statement: bool = False
 
 
 @dataclass
@@ -90,6 +92,7 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
         if _skip(sent):
             continue
         units.extend(_units(sent, lexicon))
+    units = [u for u in units if not u.topic_statement] or units
     points: list[SplitPoint] = []
     for unit in _lead_in_forward(units):
         previous = points[-1] if points else None
@@ -172,11 +175,24 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
-                          sentence=sent.start, consequence=_possibility(head)))
+                          sentence=sent.start, consequence=_possibility(head),
+                          topic_statement=_topic_statement(head)))
     units.sort(key=lambda u: u.start)
     if units and opens_paragraph:
         units[0].paragraph_start = True
     return units
+
+
+def _topic_statement(head: Token) -> bool:
+    """'I want to complain about X', 'I wish to make a complaint about X': the subject of the whole
+    complaint, not a point; 'I want to complain that the door does not match' says what is wrong."""
+    verb = head
+    for _ in range(2):  # "I want to complain", "I am writing to make a complaint"
+        if verb.lemma_.lower() in ("complain", "complaint"):
+            break
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "dobj")), verb)
+    return (verb.lemma_.lower() in ("complain", "complaint") and any(c.dep_ == "prep" and c.lower_ in ("about", "regarding") for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "advcl", "conj") for c in verb.subtree if c is not verb))
 
 
 def _possibility(head: Token) -> bool:
