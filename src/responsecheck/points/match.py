@@ -3,7 +3,10 @@
 A letter sentence answers a point when it shares enough of the point's facets (its words, their
 housing concepts, its dates), counting half for words only in the sentence's surroundings (the
 heading it sits under, the sentences either side in its paragraph), and at least one of the point's
-things is named in the sentence itself. Sentences that mention a point without answering it never
+things is named in the sentence itself. That anchoring thing must be one that sets the point apart:
+a word most of the complaint's points name is its topic ("the bins"), and a sentence naming only the
+topic ("the bins were emptied") does not answer a point about something else ("the recycling bins
+were taken away"), unless the point names nothing but the topic. Sentences that mention a point without answering it never
 count: the restatement of the complaint ("You told us..."), sympathy ("I understand how..."),
 thanks, promises to look into it, generic sentences ("we have looked into all your concerns"),
 and the conditional escalation paragraph.

@@ -4,7 +4,10 @@ The complaint is cleaned first (quoted replies, signatures, greetings and sign-o
 line wrapping undone, each list item a paragraph of its own). Each sentence is cut into clauses at
 coordinated verbs with their own subject ("the boiler broke and nobody came"), and a request is cut
 at each thing it asks for ("the leak stopped, the electrics made safe and my cupboards replaced").
-A clause that names nothing of its own ("This has gone on for months") joins the point before it.
+A clause that names nothing of its own ("This has gone on for months") joins the point before it,
+and so does what a fault makes possible ("the gate is broken and toddlers can get out"), but never
+across a paragraph: a new paragraph is a new point. "I am writing to complain about the parking"
+names the complaint's subject, not a point, when points follow.
 A clause that asks for something ("I want...", "I would like...", "Please...") is also part of the
 outcome the resident wants.
 """
