@@ -15,12 +15,13 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-# Token attributes a pattern may require a literal value of, and how to read that value off a token.
-_ATTRIBUTES = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "LEMMA": "lemma_", "NORM": "norm_"}
+# Token attributes a pattern may require a literal value of.
+_ATTRIBUTES = ("ORTH", "TEXT", "LOWER", "LEMMA", "NORM")
 # Kept beside the Doc rather than in doc.user_data, which must stay serialisable (nlp.pipe across processes).
 _WORDS: weakref.WeakKeyDictionary[Doc, dict[str, dict[str, list[int]]]] = weakref.WeakKeyDictionary()
 
@@ -39,6 +40,9 @@ class AnchoredMatcher:
         return len({key for key, _, _ in self._entries})
 
     def add(self, key: str, patterns: Iterable[Pattern]) -> None:
+        """Add patterns under a key; spaCy validates them here, once, not at every letter."""
+        patterns = list(patterns)
+        Matcher(self.vocab, validate=True).add(key, patterns)
         for pattern in patterns:
             self._entries.append((key, pattern, _requirements(pattern)))
 
@@ -51,7 +55,7 @@ class AnchoredMatcher:
                 chosen.setdefault(key, []).append(pattern)
         if not chosen:
             return []
-        matcher = Matcher(self.vocab)
+        matcher = Matcher(self.vocab, validate=False)
         for key, patterns in chosen.items():
             matcher.add(key, patterns)
         return matcher(doc)
@@ -59,14 +63,26 @@ class AnchoredMatcher:
 
 def letter_words(doc: Doc) -> dict[str, dict[str, list[int]]]:
     """Where each word of the letter stands, by attribute (ORTH, LOWER, LEMMA, NORM, and
-    LEMMA_LOWER for look-ups that ignore a proper noun's capital); computed once per Doc."""
+    LEMMA_LOWER for look-ups that ignore a proper noun's capital); computed once per Doc.
+
+    Read as one array of string ids (no Token objects), and each distinct id turned into its
+    string once: a letter has a few hundred distinct words.
+    """
     words = _WORDS.get(doc)
     if words is None:
-        words = {attribute: {} for attribute in (*_ATTRIBUTES, "LEMMA_LOWER")}
-        for token in doc:
-            for attribute, name in _ATTRIBUTES.items():
-                words[attribute].setdefault(getattr(token, name), []).append(token.i)
-            words["LEMMA_LOWER"].setdefault(token.lemma_.lower(), []).append(token.i)
+        columns = doc.to_array([ORTH, LOWER, LEMMA, NORM]).T.tolist() if len(doc) else [[], [], [], []]
+        strings = doc.vocab.strings
+        words = {}
+        for attribute, ids in zip(("ORTH", "LOWER", "LEMMA", "NORM"), columns):
+            by_id: dict[int, list[int]] = {}
+            for position, string_id in enumerate(ids):
+                by_id.setdefault(string_id, []).append(position)
+            words[attribute] = {strings[string_id]: positions for string_id, positions in by_id.items()}
+        words["TEXT"] = words["ORTH"]
+        lemma_lower: dict[str, list[int]] = {}
+        for lemma, positions in words["LEMMA"].items():
+            lemma_lower.setdefault(lemma.lower(), []).extend(positions)
+        words["LEMMA_LOWER"] = lemma_lower
         _WORDS[doc] = words
     return words
 
