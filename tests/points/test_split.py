@@ -62,3 +62,34 @@ def test_who_the_resident_is_is_background_not_a_point() -> None:
 def test_asking_to_complain_is_not_an_outcome() -> None:
     points = _points("I want to complain about the damp in my flat.")
     assert points and not any(p.request for p in points)
+
+
+def test_a_new_paragraph_starts_a_new_point_even_when_it_opens_with_a_pronoun() -> None:
+    points = [p.text for p in _points("The plumber cut through a pipe under the sink and soaked the carpet.\n\n"
+                                      "He then walked out without telling anyone and I had to find the stopcock myself.")]
+    assert not any("\n" in p for p in points)
+    assert points[-1] == "He then walked out without telling anyone and I had to find the stopcock myself"
+
+
+def test_two_things_asked_for_stay_two_when_the_parser_gives_one_verb_both_subjects() -> None:
+    points = _points("I want the rest of the removal costs paid and the carpet sorted.")
+    assert [p.text for p in points] == ["the rest of the removal costs paid", "the carpet sorted"]
+    assert all(p.request for p in points)
+
+
+def test_what_a_fault_makes_possible_is_part_of_that_point_but_a_cannot_is_a_point() -> None:
+    risk = _points("The fence panel has blown down and the dog can run out into the lane.")
+    assert [p.text for p in risk] == ["The fence panel has blown down and the dog can run out into the lane"]
+    harm = _points("The fence panel has blown down and I cannot let the dog into the garden.")
+    assert len(harm) == 2
+
+
+def test_what_the_complaint_is_about_is_not_a_point_but_what_is_wrong_is() -> None:
+    points = [p.text for p in _points("I am writing to complain about the drains at Mill Lane. The gully outside "
+                                      "my door floods every time it rains. I also want to complain that the "
+                                      "gutter was never cleared.")]
+    assert points == ["The gully outside my door floods every time it rains",
+                      "I also want to complain that the gutter was never cleared"]
+    # said alone, it is the only point there is
+    assert [p.text for p in _points("I want to complain about the damp in my flat.")] == [
+        "I want to complain about the damp in my flat"]

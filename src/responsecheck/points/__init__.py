@@ -21,7 +21,7 @@ from ..options import CheckOptions
 from ..report import ComplaintPoint, Evidence, Finding, Location, OutcomeRequested
 from .facets import facets
 from .lexicon import lexicon
-from .match import best_coverage, best_matches, candidates, confidence
+from .match import best_coverage, best_matches, candidates, confidence, topic_keys
 from .split import SplitPoint, clean, is_request, split
 
 SOURCE = ("Housing Ombudsman Complaint Handling Code 2022, 5.6: \"address all points raised in the complaint\"; "
@@ -44,11 +44,12 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
     split_points = complaint_points(options, nlp)
     summary = _summary_sentences(analysis, nlp)
     found = candidates(analysis, lex, summary)
+    topic = topic_keys([p.facets for p in split_points])
     points: list[ComplaintPoint] = []
     for n, point in enumerate(split_points, start=1):
-        matches = best_matches(point.facets, found)
+        matches = best_matches(point.facets, found, topic)
         addressed = bool(matches)
-        coverage = matches[0].coverage if matches else best_coverage(point.facets, found)
+        coverage = matches[0].coverage if matches else best_coverage(point.facets, found, topic)
         points.append(ComplaintPoint(
             id=f"P{n}", text=point.text, status="addressed" if addressed else "not_addressed",
             evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))

@@ -53,7 +53,14 @@ def dates(text: str) -> set[str]:
 
 
 def stem(lemma: str) -> str:
-    """The lemma less one derivational ending, when at least four letters remain."""
+    """The lemma less its derivational endings (up to two, each leaving at least four letters), so
+    "replacement" and "replaced" both come to "replac"."""
+    for _ in range(2):
+        lemma = _strip_one(lemma)
+    return lemma
+
+
+def _strip_one(lemma: str) -> str:
     for suffix in _SUFFIXES:
         if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
             return lemma[: -len(suffix)]

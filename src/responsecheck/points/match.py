@@ -3,7 +3,10 @@
 A letter sentence answers a point when it shares enough of the point's facets (its words, their
 housing concepts, its dates), counting half for words only in the sentence's surroundings (the
 heading it sits under, the sentences either side in its paragraph), and at least one of the point's
-things is named in the sentence itself. Sentences that mention a point without answering it never
+things is named in the sentence itself. That anchoring thing must be one that sets the point apart:
+a word most of the complaint's points name is its topic ("the bins"), and a sentence naming only the
+topic ("the bins were emptied") does not answer a point about something else ("the recycling bins
+were taken away"), unless the point names nothing but the topic. Sentences that mention a point without answering it never
 count: the restatement of the complaint ("You told us..."), sympathy ("I understand how..."),
 thanks, promises to look into it, generic sentences ("we have looked into all your concerns"),
 and the conditional escalation paragraph.
@@ -27,6 +30,10 @@ CONTEXT = 0.5
 #: A facet this heavy, named in the sentence itself, anchors the answer (a place or a name cannot).
 ANCHOR = 0.6
 MAX_EVIDENCE = 3
+#: A thing named in at least this share of a complaint's points (and in TOPIC_MIN of them) is what the
+#: whole complaint is about ("the bins", "the lift"), not what one point says about it.
+TOPIC_SHARE = 0.5
+TOPIC_MIN = 3
 _ANSWER_ROLES = ("prose", "table", "textbox")
 
 
@@ -86,17 +93,46 @@ def _answers(sentence: Sentence, lexicon: Lexicon) -> bool:
     return True
 
 
-def best_matches(point: list[Facet], found: list[Candidate]) -> list[Match]:
-    """The answering sentences for one point, best first (empty when none covers enough)."""
+def topic_keys(points: list[list[Facet]]) -> frozenset[str]:
+    """Keys named by many of the complaint's points: its topic, which tells no point apart from another."""
+    counts: dict[str, int] = {}
+    for point in points:
+        for key in {k for facet in point for k in facet.keys if k.startswith("l:")}:
+            counts[key] = counts.get(key, 0) + 1
+    least = max(TOPIC_MIN, TOPIC_SHARE * len(points))
+    return frozenset(k for k, n in counts.items() if n >= least)
+
+
+def _anchors(point: list[Facet], topic: frozenset[str]) -> list[Facet]:
+    """The facets that can anchor an answer: heavy enough, and not the complaint's topic unless the
+    point names nothing else ("Can you fix the lift?")."""
+    heavy = [f for f in point if f.weight >= ANCHOR]
+    own = [f for f in heavy if not _is_topic(f, topic)]
+    return own or heavy
+
+
+def _is_topic(facet: Facet, topic: frozenset[str]) -> bool:
+    """A facet whose words are all topic words; "storage heaters" says more than "heaters"."""
+    words = {k for k in facet.keys if k.startswith("l:")}
+    return bool(words) and words <= topic
+
+
+def best_matches(point: list[Facet], found: list[Candidate], topic: frozenset[str] = frozenset()) -> list[Match]:
+    """The answering sentences for one point, best first (empty when none covers enough).
+
+    A sentence naming only the complaint's topic ("the bins were emptied") does not answer a point
+    that says something else about it ("the recycling bins were taken away").
+    """
     total = min(sum(f.weight for f in point), WEIGHT_CAP)
     if not point or total <= 0:
         return []
+    anchors = _anchors(point, topic)
     matches = []
     for candidate in found:
         matched, anchored = 0.0, False
         for facet in point:
             own = strength(facet, candidate.keys)
-            if own and facet.weight >= ANCHOR:
+            if own and facet in anchors:
                 anchored = True
             matched += facet.weight * max(own, CONTEXT * strength(facet, candidate.context))
         if anchored:
@@ -107,14 +143,15 @@ def best_matches(point: list[Facet], found: list[Candidate]) -> list[Match]:
     return matches[:MAX_EVIDENCE]
 
 
-def best_coverage(point: list[Facet], found: list[Candidate]) -> float:
+def best_coverage(point: list[Facet], found: list[Candidate], topic: frozenset[str] = frozenset()) -> float:
     """The best coverage any anchored sentence reaches (for the confidence of an unanswered point)."""
     total = min(sum(f.weight for f in point), WEIGHT_CAP)
+    anchors = _anchors(point, topic)
     best = 0.0
     for candidate in found:
         matched = sum(f.weight * max(strength(f, candidate.keys), CONTEXT * strength(f, candidate.context))
                       for f in point)
-        if any(strength(f, candidate.keys) and f.weight >= ANCHOR for f in point):
+        if any(strength(f, candidate.keys) for f in anchors):
             best = max(best, min(1.0, matched / total) if total else 0.0)
     return best
 

@@ -4,7 +4,10 @@ The complaint is cleaned first (quoted replies, signatures, greetings and sign-o
 line wrapping undone, each list item a paragraph of its own). Each sentence is cut into clauses at
 coordinated verbs with their own subject ("the boiler broke and nobody came"), and a request is cut
 at each thing it asks for ("the leak stopped, the electrics made safe and my cupboards replaced").
-A clause that names nothing of its own ("This has gone on for months") joins the point before it.
+A clause that names nothing of its own ("This has gone on for months") joins the point before it,
+and so does what a fault makes possible ("the gate is broken and toddlers can get out"), but never
+across a paragraph: a new paragraph is a new point. "I am writing to complain about the parking"
+names the complaint's subject, not a point, when points follow.
 A clause that asks for something ("I want...", "I would like...", "Please...") is also part of the
 outcome the resident wants.
 """
@@ -30,6 +33,7 @@ _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |war
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
 # "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
+_POSSIBILITY = {"can", "could", "may", "might"}
 _PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
 
 
@@ -43,6 +47,12 @@ class Unit:
     request: bool
     pronoun_start: bool = False
     sentence: int = -1
+    #: The unit opens a paragraph: the resident started a new point, so it never joins the one before.
+    paragraph_start: bool = False
+    #: "... and toddlers can get out": what the clause before makes possible, a risk of that point.
+    consequence: bool = False
+    #: "I am writing to complain about the parking": what the complaint is about, said before its points.
+    topic_statement: bool = False
 
 
 @dataclass
@@ -85,12 +95,14 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
         if _skip(sent):
             continue
         units.extend(_units(sent, lexicon))
+    units = [u for u in units if not u.topic_statement] or units
     points: list[SplitPoint] = []
     for unit in _lead_in_forward(units):
         previous = points[-1] if points else None
         same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
-        joins = previous is not None and not unit.request and (
-            _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1)))
+        joins = previous is not None and not unit.request and not unit.paragraph_start and (
+            _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1))
+            or (unit.consequence and same_sentence))
         if joins and previous is not None:
             previous.units.append(unit)
             previous.end = unit.end
@@ -118,13 +130,14 @@ def _lead_in_forward(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if pending is not None and pending.sentence == unit.sentence and not unit.request:
             unit = Unit(pending.start, unit.end, _union(pending.facets, unit.facets), unit.request,
-                        pending.pronoun_start, unit.sentence)
+                        pending.pronoun_start, unit.sentence, pending.paragraph_start)
             pending = None
         elif pending is not None:
             result.append(pending)
             pending = None
         opens = not result or result[-1].sentence != unit.sentence
-        if opens and _named(unit) < 1.0 and not unit.request and not unit.pronoun_start:
+        backward = unit.pronoun_start and not unit.paragraph_start  # "It ..." goes on the point before
+        if opens and _named(unit) < 1.0 and not unit.request and not backward:
             pending = unit
             continue
         result.append(unit)
@@ -153,6 +166,7 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
             current = current.head
         owner[token.i] = current if current.i in heads else sent.root
     units = []
+    opens_paragraph = sent.start == 0 or PARAGRAPH_BREAK in sent.doc[sent.start - 1].text_with_ws
     for head in sorted(heads.values(), key=lambda t: t.i):
         tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
         if not tokens:
@@ -164,8 +178,32 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
-                          sentence=sent.start))
+                          sentence=sent.start, consequence=_possibility(head),
+                          topic_statement=_topic_statement(head)))
+    units.sort(key=lambda u: u.start)
+    if units and opens_paragraph:
+        units[0].paragraph_start = True
     return units
+
+
+def _topic_statement(head: Token) -> bool:
+    """'I want to complain about X', 'I wish to make a complaint about X': the subject of the whole
+    complaint, not a point; 'I want to complain that the door does not match' says what is wrong."""
+    verb = head
+    for _ in range(2):  # "I want to complain", "I am writing to make a complaint"
+        if verb.lemma_.lower() in ("complain", "complaint"):
+            break
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "dobj")), verb)
+    return (verb.lemma_.lower() in ("complain", "complaint") and any(c.dep_ == "prep" and c.lower_ in ("about", "regarding") for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "advcl", "conj") for c in verb.subtree if c is not verb))
+
+
+def _possibility(head: Token) -> bool:
+    """A coordinated clause with can/could/may/might and no negation: what the clause before it allows
+    ("the gate is broken and toddlers can get out"), not a second complaint ("and I cannot park")."""
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    return (head.dep_ == "conj" and bool(aux & _POSSIBILITY)
+            and not any(c.dep_ == "neg" for c in head.children))
 
 
 def _self_description(head: Token) -> bool:
@@ -205,7 +243,16 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
             heads[token.i] = token
         elif token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and _inside_request_object(token, sent):
             heads[token.i] = token
+    for token in sent:
+        heads.update((s.i, s) for s in _misparsed_subjects(token))
     return heads
+
+
+def _misparsed_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser gave one verb though "and" parts them ("the payments paid and the flooring
+    sorted" parsed as "[the payments paid and the flooring] sorted"): each but the last is a clause."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [s for s in subjects[:-1] if any(c.dep_ == "cc" for c in s.children)]
 
 
 def _names_something(verb: Token, lexicon: Lexicon) -> bool:
