@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import RulesError
 
@@ -61,6 +61,15 @@ def load_model(relative: str | Path, model: type[T], base: Path | None = None) -
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise RulesError(f"Rules file {path} is invalid at {where}: {first['msg']}.") from None
+
+
+class Examples(BaseModel):
+    """Sentences a rule must flag (`fail`) and must leave alone (`pass`); the tests run each one
+    through the whole pipeline, so every entry of every list is proven both ways."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    fail: list[str] = Field(min_length=1)
+    pass_: list[str] = Field(alias="pass", min_length=1)
 
 
 _QUANT = re.compile(r"^(?P<body>.+?)(?P<op>[?*+]|\{\d*,\d*\})$")

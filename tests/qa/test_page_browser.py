@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from responsecheck.qa.run import run_sample
-
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-def _need(path: Path, install: str) -> None:
-    if path.exists():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{path} is missing ({install}; see scripts/setup.sh)")
-    pytest.skip(f"{path} is missing ({install}; see scripts/setup.sh)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need(CHROMIUM, "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
 
 @pytest.fixture(scope="module")
 def run(letters_folder: Path, tmp_path_factory: pytest.TempPathFactory):
@@ -66,13 +39,8 @@ def test_the_page_shows_element_pass_rates_and_links_to_each_letter(browser, run
     page.close()
 
 
-def test_axe_finds_no_accessibility_violations(browser, run) -> None:
-    _need(AXE, "npm install --prefix .tools axe-core@4.14.1")
+def test_axe_finds_no_accessibility_violations(browser, axe_violations, run) -> None:
     page = browser.new_page()
     page.goto(run.page.as_uri())
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', "
-        "'best-practice']}})).violations.map(v => `${v.id}: ${v.help} (${v.nodes[0].html.slice(0, 120)})`)")
-    assert violations == []
+    assert axe_violations(page) == []
     page.close()

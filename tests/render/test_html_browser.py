@@ -7,7 +7,6 @@ elsewhere it is skipped with the command that installs it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,34 +15,6 @@ from responsecheck import api
 from responsecheck.options import CheckOptions
 from responsecheck.readers import read_bytes
 from responsecheck.render.html import render_html
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def _need(path: Path, install: str) -> None:
-    if path.exists():
-        return
-    message = f"{path} is missing ({install}; see scripts/setup.sh)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need(CHROMIUM, "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
 
 @pytest.fixture()
 def page_file(tmp_path: Path, draft_bytes: bytes, house_style) -> tuple[Path, object]:
@@ -90,20 +61,11 @@ def test_page_shows_the_report_and_explains_marks_on_hover(browser, page_file, t
     page.close()
 
 
-def test_axe_finds_no_accessibility_violations(browser, page_file) -> None:
-    _need(AXE, "npm install --prefix .tools axe-core@4.14.1")
+def test_axe_finds_no_accessibility_violations(browser, axe_violations, page_file) -> None:
     path, _ = page_file
     page = browser.new_page()
     page.goto(path.as_uri())
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-        ".map(v => `${v.id}: ${v.help} (${v.nodes.length} node(s), e.g. ${v.nodes[0].html.slice(0, 120)})`)",
-        AXE_TAGS)
-    assert violations == []
+    assert axe_violations(page) == []
     page.locator(".letter mark.hl").first.hover()
-    hovered = page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations.map(v => v.id)",
-        AXE_TAGS)
-    assert hovered == []
+    assert axe_violations(page) == []
     page.close()

@@ -8,38 +8,14 @@ the test; elsewhere it is skipped with the command that installs it.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import docx
-import pytest
 
 from .conftest import TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT = ROOT / "corpora" / "sample" / "draft-stage1.docx"
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium; see scripts/setup.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
-
 def test_upload_shows_missing_elements_and_downloads_the_annotated_copy(browser, server) -> None:
     page = browser.new_page(accept_downloads=True)
     requests: list[str] = []
@@ -77,24 +53,16 @@ def test_wrong_token_is_shown_as_one_sentence(browser, server) -> None:
     page.close()
 
 
-def test_axe_finds_no_accessibility_violations(browser, server) -> None:
+def test_axe_finds_no_accessibility_violations(browser, axe_violations, server) -> None:
     """The page as first shown, and with an error message showing."""
-    if not AXE.exists():
-        message = f"{AXE} is missing (npm install --prefix .tools axe-core@4.14.1; see scripts/setup.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
     page = browser.new_page()
     page.goto(server.url + "/")
-    page.add_script_tag(path=str(AXE))
-    run_axe = ("async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-               ".map(v => `${v.id}: ${v.help} (${v.nodes[0].html.slice(0, 120)})`)")
-    assert page.evaluate(run_axe, AXE_TAGS) == []
+    assert axe_violations(page) == []
     page.get_by_label("Access token").fill("not-the-token")
     page.get_by_label("Draft letter").set_input_files(str(DRAFT))
     page.get_by_role("button", name="Check the letter").click()
     page.locator("#status.error").wait_for(timeout=30_000)
-    assert page.evaluate(run_axe, AXE_TAGS) == []
+    assert axe_violations(page) == []
     page.close()
 
 

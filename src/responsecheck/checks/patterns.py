@@ -21,18 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..analysis import Analysis
 from ..report import Finding, Location, Severity
+from .. import rulebook
 from ..rulebook import load_model
 
 Kind = Literal["existence", "cooccurrence"]
 
 
-class Examples(BaseModel):
-    """Sentences the rule must flag (`fail`) and must leave alone (`pass`), checked by the tests
-    through the whole pipeline at `stage` (for rules that apply to one stage only)."""
+class Examples(rulebook.Examples):
+    """The rule's examples, checked at `stage` (for rules that apply to one stage only)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    fail: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
     stage: Literal[1, 2] = 1
 
 

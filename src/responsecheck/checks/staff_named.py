@@ -20,17 +20,11 @@ from spacy.tokens import Span
 
 from ..analysis import Analysis
 from ..report import Finding, Severity
-from ..rulebook import load_model
+from ..rulebook import Examples, load_model
 from . import CheckContext, CheckOutput
 
 _CHECKED_ROLES = ("prose", "table", "heading", "textbox")
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'[A-Za-z]+(?<!'s))?")
-
-
-class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    fail: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
 
 
 class StaffNamedRules(BaseModel):

@@ -34,17 +34,11 @@ from ..analysis import Analysis
 from ..errors import RulesError
 from ..matching import AnchoredMatcher, letter_words
 from ..report import Finding, Severity
-from ..rulebook import compile_pattern, load_model
+from ..rulebook import Examples, compile_pattern, load_model
 from .patterns import quoted_spans
 
 SKIPPED_ROLES = frozenset({"address", "salutation", "signoff", "signature", "header", "footer"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
-
-
-class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    fail: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
 
 
 class Entry(BaseModel):

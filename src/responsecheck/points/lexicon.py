@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from ..matching import AnchoredMatcher
-from ..rulebook import compile_pattern, load_model
+from ..rulebook import Examples, compile_pattern, load_model
 
 
 class Pair(BaseModel):
@@ -44,17 +44,11 @@ class WordList(BaseModel):
     words: list[str]
 
 
-class SentenceExamples(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    pass_: list[str] = Field(alias="pass", min_length=1)
-    fail: list[str] = Field(min_length=1)
-
-
 class NonAnswers(BaseModel):
     model_config = ConfigDict(extra="forbid")
     source: str
     patterns: list[str] = Field(min_length=1)
-    examples: SentenceExamples
+    examples: Examples
 
 
 class Requests(BaseModel):
@@ -62,7 +56,7 @@ class Requests(BaseModel):
     source: str
     verbs: list[str] = Field(min_length=1)
     frames: list[str]
-    examples: SentenceExamples
+    examples: Examples
 
 
 class PointRules(BaseModel):
