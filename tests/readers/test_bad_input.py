@@ -18,6 +18,7 @@ CASES = [
     ("blank.docx", "empty", 6),
     ("truncated.docx", "corrupt", 5),
     ("notword.docx", "corrupt", 5),
+    ("text-named.docx", "corrupt", 5),
     ("corrupt-xml.docx", "corrupt", 5),
     ("legacy.doc", "unsupported_format", 4),
     ("encrypted.docx", "encrypted", 4),

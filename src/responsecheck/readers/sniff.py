@@ -27,6 +27,7 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5000
 MAX_COMPRESSION_RATIO = 200
 
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 OTHER_WORD_TYPES = {
     "application/vnd.ms-word.document.macroEnabled.main+xml": (
@@ -58,6 +59,13 @@ def sniff(data: bytes, name: str) -> Kind:
         raise UnsupportedFormat(f"{name} is a PDF; check the draft .docx (or paste the text into a .txt file).")
     if head.startswith(b"{\\rtf"):
         raise UnsupportedFormat(f"{name} is an RTF file; open it in Word, save it as .docx and try again.")
+    if name.lower().endswith(WORD_SUFFIXES):
+        # Named as a Word file but not a package: damaged, or text saved under a Word name. Reading
+        # it as text would check something other than what the handler believes they gave.
+        raise CorruptDocument(
+            f"{name} is not a Word package (it may be damaged, or not a .docx at all); open it in Word, "
+            "save a new copy and try again."
+        )
     return "text"
 
 
