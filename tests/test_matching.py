@@ -35,3 +35,20 @@ def test_patterns_whose_words_are_absent_are_not_tried(nlp) -> None:
     anchored.add("absent", [compile_pattern(PATTERNS["absent"])])
     assert anchored(doc) == []
     assert "housing" in letter_words(doc)["LOWER"]
+
+
+def test_every_rule_pattern_passes_spacys_own_validation(nlp) -> None:
+    """The matchers skip spaCy's pattern check at run time; this is where every pattern gets it."""
+    from responsecheck.checks import wordlists
+    from responsecheck.elements.rules import compiled
+    from responsecheck.points.lexicon import lexicon
+
+    matchers = [compiled(nlp).matcher, lexicon(nlp).non_answers]
+    matchers += [wordlists.compiled(category, nlp).phrases
+                 for category in ("plain_english", "jargon", "stigma", "non_apology")]
+    checked = 0
+    for anchored in matchers:
+        for key, pattern in anchored.patterns:
+            Matcher(nlp.vocab, validate=True).add(key, [pattern])
+            checked += 1
+    assert checked > 300

@@ -41,13 +41,22 @@ class AnchoredMatcher:
         # Matchers already built for a choice of patterns: letters of one kind choose alike.
         self._built: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
 
+    @property
+    def patterns(self) -> list[tuple[str, Pattern]]:
+        """Every (key, pattern) added, in order."""
+        return [(key, pattern) for key, pattern, _ in self._entries]
+
     def __len__(self) -> int:
         return len({key for key, _, _ in self._entries})
 
     def add(self, key: str, patterns: Iterable[Pattern]) -> None:
-        """Add patterns under a key; spaCy validates them here, once, not at every letter."""
-        patterns = list(patterns)
-        Matcher(self.vocab, validate=True).add(key, patterns)
+        """Add patterns under a key.
+
+        spaCy's own check of each pattern is left to the tests (tests/test_matching.py runs it on
+        every pattern of every rule file): the patterns come from rulebook.compile_pattern, whose
+        notation is validated when the rules load, and checking them again here cost a tenth of
+        the command's start-up.
+        """
         for pattern in patterns:
             self._entries.append((key, pattern, _requirements(pattern)))
         self._built.clear()
