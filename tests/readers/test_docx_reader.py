@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 from docx.oxml import parse_xml
@@ -10,6 +11,8 @@ from docx.oxml.ns import nsdecls
 
 from responsecheck.readers import read_bytes
 from responsecheck.readers.docx_reader import walk
+
+ROOT = Path(__file__).resolve().parents[2]
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 TEXTBOX_RUN = (
@@ -97,3 +100,21 @@ def test_walk_numbers_empty_paragraphs_too() -> None:
     walked = {origin.node: element for origin, element in walk(reopened)}
     assert nodes == [0, 2]
     assert "".join(t.text for t in walked[2].iter() if t.tag.endswith("}t")) == "Third"
+
+
+def test_reading_leaves_styles_unparsed_and_the_hook_as_it_was() -> None:
+    """Reading skips parsing the parts it never looks at, and restores python-docx's own selector."""
+    from docx.opc.part import PartFactory, XmlPart
+
+    from responsecheck.readers.docx_reader import open_document
+
+    before = PartFactory.part_class_selector
+    data = (ROOT / "corpora" / "sample" / "draft-stage1.docx").read_bytes()
+    read = open_document(data, "draft-stage1.docx", text_only=True)
+    full = open_document(data, "draft-stage1.docx")
+    styles = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+    read_kinds, full_kinds = ({type(p) for p in opened.part.package.iter_parts() if p.content_type == styles}
+                              for opened in (read, full))
+    assert read_kinds and not any(issubclass(k, XmlPart) for k in read_kinds)
+    assert full_kinds and all(issubclass(k, XmlPart) for k in full_kinds)
+    assert PartFactory.part_class_selector is before
