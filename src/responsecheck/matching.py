@@ -6,7 +6,8 @@ hundreds of patterns, of which a letter can match a handful. A pattern can only 
 letter holds a word for each of its required tokens, so each call first collects the letter's
 words (once per Doc, shared by every matcher) and builds a Matcher of just the patterns whose
 required words are all present. The matches are exactly those of a plain Matcher over all the
-patterns; only the time differs (about a fifth, measured in benchmarks/bench_check.py).
+patterns (tests/test_matching.py compares the two); only the time differs: the four language word
+lists fell from about 99 to 4 ms a letter, and a full check is measured by benchmarks/bench_check.py.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ Requirement = tuple[str, frozenset[str]]
 
 
 class AnchoredMatcher:
-    """Drop-in for `spacy.matcher.Matcher` (add, call) for patterns without callbacks."""
+    """In place of `spacy.matcher.Matcher` (add, call) for patterns without callbacks."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
@@ -45,9 +46,6 @@ class AnchoredMatcher:
     def patterns(self) -> list[tuple[str, Pattern]]:
         """Every (key, pattern) added, in order."""
         return [(key, pattern) for key, pattern, _ in self._entries]
-
-    def __len__(self) -> int:
-        return len({key for key, _, _ in self._entries})
 
     def add(self, key: str, patterns: Iterable[Pattern]) -> None:
         """Add patterns under a key.

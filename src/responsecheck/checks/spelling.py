@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Token
 
 from ..report import Finding, Skipped
+from .. import rulebook
 from ..rulebook import load_model
 from . import CheckContext, CheckOutput
 from .patterns import quoted_spans
@@ -30,10 +31,10 @@ NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WOR
 LANGUAGE = "en_GB"
 
 
-class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class Examples(rulebook.Examples):
+    """An allow-list group's words must pass; a misspelling to fail is optional."""
+
     fail: list[str] = []
-    pass_: list[str] = Field(alias="pass", min_length=1)
 
 
 class Group(BaseModel):
