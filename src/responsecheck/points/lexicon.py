@@ -39,9 +39,14 @@ class Concept(BaseModel):
 
 
 class WordList(BaseModel):
+    """Words that weigh less (places, roles) or nothing (background, light verbs) in a point. The pass
+    example is a point answered through what it is about; the fail example an answer sharing only the
+    list's words, which must not answer it (and would without the list: the tests show both)."""
+
     model_config = ConfigDict(extra="forbid")
     source: str
-    words: list[str]
+    words: list[str] = Field(min_length=1)
+    examples: PairExamples
 
 
 class NonAnswers(BaseModel):
@@ -105,7 +110,11 @@ def _rules() -> PointRules:
 @lru_cache(maxsize=4)
 def lexicon(nlp: Language) -> Lexicon:
     """The vocabulary compiled for this pipeline (cached: built once per process)."""
-    rules = _rules()
+    return build(_rules(), nlp)
+
+
+def build(rules: PointRules, nlp: Language) -> Lexicon:
+    """Compile a rule set (the tests compile one with a list emptied, to show what that list changes)."""
     index: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for concept_id, concept in rules.concepts.items():
         for term in concept.terms:
