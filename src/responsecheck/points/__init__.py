@@ -80,9 +80,17 @@ def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:
 
 
 def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:
-    """Sentences under a 'Your complaint' heading: the letter restating the points, not answering them."""
+    """Sentences restating the complaint rather than answering it: those under a 'Your complaint'
+    heading, and those whose main clause the element analysis reads as a restatement ("You have
+    explained that...", "This letter addresses the concerns you raised about..."). A restatement
+    cue inside a subordinate clause ("we repaired the gate you told us about") leaves the sentence an answer."""
     cues = gather(analysis, compiled(nlp))
-    return {s.span.start for s in cues.sections.get("complaint_summary", [])}
+    summary = {s.span.start for s in cues.sections.get("complaint_summary", [])}
+    for hit in cues.hits.get("complaint_summary", []):
+        root = hit.sentence.span.root
+        if any(t.i == root.i or t.head.i == root.i for t in hit.span):
+            summary.add(hit.sentence.span.start)
+    return summary
 
 
 def _outcome(points: list[ComplaintPoint]) -> OutcomeRequested | None:
