@@ -58,13 +58,15 @@ def _squash(text: str) -> str:
 
 
 def _spans(texts: list[str], whole: str) -> list[tuple[int, int] | None]:
-    """Where each text lies in the whole (whitespace squashed), searching on from the last one found."""
+    """Where each text lies in the whole (whitespace squashed, case ignored: a shouted sentence is put in
+    sentence case when the complaint is cleaned), searching on from the last one found."""
     spans: list[tuple[int, int] | None] = []
     position = 0
+    whole = whole.lower()
     for text in texts:
-        start = whole.find(_squash(text), position)
+        start = whole.find(_squash(text).lower(), position)
         if start < 0:
-            start = whole.find(_squash(text))
+            start = whole.find(_squash(text).lower())
         spans.append((start, start + len(_squash(text))) if start >= 0 else None)
         if start >= 0:
             position = start

@@ -93,3 +93,11 @@ def test_what_the_complaint_is_about_is_not_a_point_but_what_is_wrong_is() -> No
     # said alone, it is the only point there is
     assert [p.text for p in _points("I want to complain about the damp in my flat.")] == [
         "I want to complain about the damp in my flat"]
+
+
+def test_a_shouted_sentence_is_read_in_sentence_case() -> None:
+    """In capitals the tagger reads every word as a name; in sentence case 'rats' is a pest again."""
+    assert clean("RATS IN THE LOFT AGAIN. The NHS says I am at risk.") == \
+        "Rats in the loft again. The NHS says I am at risk."
+    (point,) = _points("RATS IN THE LOFT AGAIN!")
+    assert any("c:pests" in f.keys for f in point.facets)

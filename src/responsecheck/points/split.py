@@ -32,6 +32,9 @@ _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|t
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
 # "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
+_SHOUTED = re.compile(r"[A-Z][A-Z'’]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_LONE_I = re.compile(r"\bi\b")
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
 _POSSIBILITY = {"can", "could", "may", "might"}
 _PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
@@ -85,14 +88,31 @@ def clean(text: str) -> str:
             current = [_LIST_ITEM.sub("", line)] if line else []
         else:
             current.append(line)
-    return PARAGRAPH_BREAK.join(p for p in paragraphs if p.strip())
+    return PARAGRAPH_BREAK.join(_unshout(p) for p in paragraphs if p.strip())
+
+
+def _unshout(paragraph: str) -> str:
+    """Sentences typed in capitals ("RATS IN THE LOFT AGAIN.") in sentence case: the tagger reads
+    capitalised words as names, so a shouted point would lose its lemmas and concepts."""
+    sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+    return " ".join(_sentence_case(s) if _shouted(s) else s for s in sentences)
+
+
+def _shouted(sentence: str) -> bool:
+    words = _WORD.findall(sentence)
+    return len(words) >= 2 and sum(bool(_SHOUTED.fullmatch(w)) for w in words) >= 0.8 * len(words)
+
+
+def _sentence_case(sentence: str) -> str:
+    lowered = _LONE_I.sub("I", sentence.lower())
+    return lowered[:1].upper() + lowered[1:]
 
 
 def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
     """The points of a parsed (cleaned) complaint, in the order the resident raised them."""
     units: list[Unit] = []
     for sent in doc.sents:
-        if _skip(sent):
+        if _skip(sent, lexicon):
             continue
         units.extend(_units(sent, lexicon))
     units = [u for u in units if not u.topic_statement] or units
@@ -146,15 +166,19 @@ def _lead_in_forward(units: list[Unit]) -> list[Unit]:
     return result
 
 
-def _skip(sent: Span) -> bool:
+def _skip(sent: Span, lexicon: Lexicon) -> bool:
     text = sent.text.strip()
     if not text or _GREETING.match(text) and len(text.split()) <= 6 or _SIGNOFF.fullmatch(text):
         return True
     if _SIGNOFF.match(text) and len(text.split()) <= 4:
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
-    # a name, an address line, a reference, a heading
-    return not has_verb and (len(text.split()) <= 6 or not text.endswith((".", "!", "?")))
+    if has_verb:
+        return False
+    # a name, an address line, a reference, a heading; but "Rats in the loft again!" is a point
+    tokens = list(sent)
+    exclaimed = text.endswith((".", "!")) and any(lexicon.concepts_at(tokens, i)[0] for i in range(len(tokens)))
+    return not exclaimed and (len(text.split()) <= 6 or not text.endswith((".", "!", "?")))
 
 
 def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
