@@ -101,3 +101,12 @@ def test_a_shouted_sentence_is_read_in_sentence_case() -> None:
         "Rats in the loft again. The NHS says I am at risk."
     (point,) = _points("RATS IN THE LOFT AGAIN!")
     assert any("c:pests" in f.keys for f in point.facets)
+
+
+def test_the_residents_circumstances_are_background_but_what_they_were_made_to_do_is_a_point() -> None:
+    points = _points("My husband passed away last spring and I now live alone with my cats.\n\n"
+                     "The boiler has been broken since May. I have had to boil kettles to wash.")
+    assert [p.text for p in points] == ["The boiler has been broken since May", "I have had to boil kettles to wash"]
+    # told within a point's paragraph, it stays in that point's words but adds nothing to answer
+    (point,) = _points("The boiler has been broken since May and my grandson stays with me on Sundays.")
+    assert point.text.endswith("Sundays") and not any("grandson" in k for f in point.facets for k in f.keys)

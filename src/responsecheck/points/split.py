@@ -36,6 +36,9 @@ _SHOUTED = re.compile(r"[A-Z][A-Z'’]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _LONE_I = re.compile(r"\bi\b")
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
+# Telling the landlord ("I reported it in September", "I rang twice") is part of a point's history.
+_CONTACT = {"report", "ring", "phone", "call", "email", "contact", "chase", "complain", "write", "tell", "ask", "apply"}
+_NEGATIVE = {"no", "nobody", "never", "nothing", "none", "neither", "nor", "cannot"}
 _POSSIBILITY = {"can", "could", "may", "might"}
 _PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
 
@@ -56,6 +59,8 @@ class Unit:
     consequence: bool = False
     #: "I am writing to complain about the parking": what the complaint is about, said before its points.
     topic_statement: bool = False
+    #: "My husband passed away last spring": the resident's own circumstances, which ask nothing of the landlord.
+    background: bool = False
 
 
 @dataclass
@@ -130,6 +135,11 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
             continue
         if not unit.facets and not points:
             continue
+        if unit.background and not unit.request:
+            if previous is not None and not unit.paragraph_start:
+                previous.units.append(unit)  # told as part of the point before; it adds nothing to answer
+                previous.end = unit.end
+            continue
         points.append(SplitPoint(unit.start, unit.end, "", list(unit.facets), unit.request, [unit]))
     points = [p for p in points if p.facets]
     for point in points:
@@ -203,7 +213,7 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
                           sentence=sent.start, consequence=_possibility(head),
-                          topic_statement=_topic_statement(head)))
+                          topic_statement=_topic_statement(head), background=_background(head, tokens, lexicon)))
     units.sort(key=lambda u: u.start)
     if units and opens_paragraph:
         units[0].paragraph_start = True
@@ -220,6 +230,32 @@ def _topic_statement(head: Token) -> bool:
         verb = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "dobj")), verb)
     return (verb.lemma_.lower() in ("complain", "complaint") and any(c.dep_ == "prep" and c.lower_ in ("about", "regarding") for c in verb.children)
             and not any(c.dep_ in ("ccomp", "advcl", "conj") for c in verb.subtree if c is not verb))
+
+
+def _background(head: Token, tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A clause about the resident's household that names nothing the landlord deals with: its subject is
+    "I"/"we" or "my/our ..." (husband, grandson, GP), and it has no "you/your", no negation (a grievance:
+    "I have not had a proper sleep", "nobody came") and no housing concept ("I pay my rent by standing
+    order" is about the rent account). "My husband passed away last spring" is told, not raised."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    household = subject.lower_ in ("i", "we") or any(
+        c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
+    if not household or any(t.lower_ in ("you", "your", "yours") for t in tokens):
+        return False
+    if any(t.dep_ == "neg" or t.lower_ in _NEGATIVE for t in tokens):
+        return False
+    if head.lemma_ in _CONTACT or _hardship(head):
+        return False
+    return not any(lexicon.concepts_at(tokens, i)[0] for i in range(len(tokens)))
+
+
+def _hardship(head: Token) -> bool:
+    """'I have had to sleep in the living room', 'we had to keep the children indoors': what the resident
+    was made to do, a harm of the complaint, not their circumstances."""
+    return head.lemma_ == "have" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                         for c in head.children)
 
 
 def _possibility(head: Token) -> bool:
