@@ -154,7 +154,8 @@ EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table, lan
 
 
 def default_sets() -> list[Path]:
-    sets = ("dev", "holdout", "presend", "language", "language-holdout", "points/dev", "points/holdout")
+    sets = ("dev", "holdout", "presend", "language", "language-holdout", "points/dev", "points/holdout",
+            "points/holdout2")
     return [p for p in (CORPORA / name for name in sets) if (p / "labels.yaml").exists()]
 
 

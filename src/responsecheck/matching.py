@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH
@@ -31,13 +31,22 @@ _BUILT_KEPT = 256
 
 Pattern = list[dict[str, Any]]
 Requirement = tuple[str, frozenset[str]]
+# For a Doc, the values it holds of each anchoring attribute.
+Index = Callable[[Doc], Mapping[str, Collection[str]]]
 
 
 class AnchoredMatcher:
-    """In place of `spacy.matcher.Matcher` (add, call) for patterns without callbacks."""
+    """In place of `spacy.matcher.Matcher` (add, call) for patterns without callbacks.
 
-    def __init__(self, vocab: Vocab) -> None:
+    By default patterns are anchored on the letter's words (`letter_words`); a caller that runs
+    inside the pipeline, before lemmas exist, gives its own `index` of the attributes it anchors on.
+    """
+
+    def __init__(self, vocab: Vocab, index: Index | None = None,
+                 attributes: tuple[str, ...] = _ATTRIBUTES) -> None:
         self.vocab = vocab
+        self._index = index or letter_words
+        self._attributes = attributes
         self._entries: list[tuple[str, Pattern, tuple[Requirement, ...]]] = []
         # Matchers already built for a choice of patterns: letters of one kind choose alike.
         self._built: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
@@ -56,12 +65,12 @@ class AnchoredMatcher:
         the command's start-up.
         """
         for pattern in patterns:
-            self._entries.append((key, pattern, _requirements(pattern)))
+            self._entries.append((key, pattern, _requirements(pattern, self._attributes)))
         self._built.clear()
 
     def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
         """Matches as the Matcher gives them: (key hash, start, end), relative to a Span if given one."""
-        words = letter_words(doc.doc if isinstance(doc, Span) else doc)
+        words = self._index(doc.doc if isinstance(doc, Span) else doc)
         chosen = tuple(index for index, (_, _, requirements) in enumerate(self._entries)
                        if all(any(value in words[attribute] for value in values) for attribute, values in requirements))
         if not chosen:
@@ -112,14 +121,14 @@ def letter_words(doc: Doc) -> dict[str, dict[str, list[int]]]:
     return words
 
 
-def _requirements(pattern: Pattern) -> tuple[Requirement, ...]:
+def _requirements(pattern: Pattern, attributes: tuple[str, ...]) -> tuple[Requirement, ...]:
     """For each token that must appear, the literal values one of which the letter must hold."""
     found: list[Requirement] = []
     for token in pattern:
         if _optional(token.get("OP")):
             continue
         for attribute, value in token.items():
-            if attribute not in _ATTRIBUTES:
+            if attribute not in attributes:
                 continue
             if isinstance(value, str):
                 found.append((attribute, frozenset([value])))
