@@ -20,3 +20,13 @@ def test_deal_with_and_sort_out_carry_no_topic() -> None:
     keys = {k for f in facets(list(nlp("Please deal with the mice and sort out the smell.")), lex) for k in f.keys}
     assert {"c:pests", "l:smell"} <= keys
     assert not {"l:deal", "l:sort"} & keys
+
+
+def test_a_light_verb_with_its_own_determiner_is_a_thing() -> None:
+    """'they look at it' says nothing, but 'the look of the door' is about its look; 'roofing' is the roof."""
+    nlp = load()
+    lex = lexicon(nlp)
+    assert "look" in {f.text for f in facets(list(nlp("I hate the look of the new door.")), lex)}
+    assert "look" not in {f.text for f in facets(list(nlp("Nobody will look at the door.")), lex)}
+    assert not {f.text for f in facets(list(nlp("Please deal with the rats.")), lex)} & {"deal"}
+    assert stem("roofing") == stem("roof") == "roof"

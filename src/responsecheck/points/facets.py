@@ -31,7 +31,7 @@ MODIFIER_FACTOR = 0.6
 _CAUSAL = {"because", "due", "owing"}
 _MODIFIER_DEPS = {"prep", "agent", "npadvmod", "advcl", "relcl", "acl"}
 # Derivational endings, so "replace" meets "replacement" and "apologise" meets "apology".
-_SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ise", "ize", "al",
+_SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ing", "ise", "ize", "al",
              "er", "or", "y", "e")
 MONEY_KEY = "c:compensation"
 # A shared concept (a paraphrase) against a shared word.
@@ -74,7 +74,14 @@ def word_key(token: Token) -> str:
 def _content(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     return (token.pos_ in POS_WEIGHT and token.is_alpha and not token.is_stop and len(lemma) > 1
-            and lemma not in lexicon.stop and token.lower_ not in lexicon.stop)
+            and lemma not in lexicon.stop and token.lower_ not in lexicon.stop
+            and not (lemma in lexicon.light_verbs and not _determined_noun(token)))
+
+
+def _determined_noun(token: Token) -> bool:
+    """A light verb's word used as a noun with its own determiner ("your call on 6 May", "the
+    look of it") names a thing; a bare one ("deal with the rats") is usually the verb mis-tagged."""
+    return token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _factor(token: Token, inside: set[int]) -> float:

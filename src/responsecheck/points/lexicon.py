@@ -80,6 +80,8 @@ class PointRules(BaseModel):
 class Lexicon:
     rules: PointRules
     stop: frozenset[str]
+    #: Not as nouns with a determiner: "call" says nothing in "they call it", but "your call" is a phone call.
+    light_verbs: frozenset[str]
     places: frozenset[str]
     # first word of a term -> [(the term's words, concept ids)], longest terms first
     terms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
@@ -125,7 +127,8 @@ def build(rules: PointRules, nlp: Language) -> Lexicon:
     matcher = AnchoredMatcher(nlp.vocab)
     for n, pattern in enumerate(rules.non_answers.patterns):
         matcher.add(f"non_answer:{n}", [compile_pattern(pattern)])
-    return Lexicon(rules=rules, stop=frozenset(rules.background.words) | frozenset(rules.light_verbs.words),
+    return Lexicon(rules=rules, stop=frozenset(rules.background.words),
+                   light_verbs=frozenset(rules.light_verbs.words),
                    places=frozenset(rules.places.words) | frozenset(rules.roles.words),
                    terms=terms, non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
                    request_frames=tuple(tuple(f.split()) for f in rules.requests.frames))
