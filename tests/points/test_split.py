@@ -110,3 +110,10 @@ def test_the_residents_circumstances_are_background_but_what_they_were_made_to_d
     # told within a point's paragraph, it stays in that point's words but adds nothing to answer
     (point,) = _points("The boiler has been broken since May and my grandson stays with me on Sundays.")
     assert point.text.endswith("Sundays") and not any("grandson" in k for f in point.facets for k in f.keys)
+
+
+def test_a_request_the_parser_hung_below_another_clause_is_a_point_of_its_own() -> None:
+    points = _points("I want the wall cleaned today, CCTV put up, and I want the officer's comment looked into.")
+    assert [p.request for p in points] == [True, True]
+    points = _points("I want the fence mended, the gate painted, and I want the bins moved.")
+    assert [p.text for p in points][0] == "I want the fence mended" and points[0].request

@@ -305,6 +305,9 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
             heads[token.i] = token
     for token in sent:
         heads.update((s.i, s) for s in _misparsed_subjects(token))
+        if (token.i not in heads and token.dep_ in ("ccomp", "advcl") and token.lemma_.lower() in lexicon.request_verbs
+                and is_request(token, sent, lexicon)):
+            heads[token.i] = token  # "[I want the wall cleaned], CCTV put up": the parser hung the request below
     return heads
 
 
