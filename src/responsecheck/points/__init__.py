@@ -19,10 +19,11 @@ from ..elements.rules import compiled
 from ..nlp import PARAGRAPH_BREAK
 from ..options import CheckOptions
 from ..report import ComplaintPoint, Evidence, Finding, Location, OutcomeRequested
+from . import refer
 from .facets import facets
 from .lexicon import lexicon
 from .match import best_coverage, best_matches, candidates, confidence, topic_keys
-from .split import SplitPoint, clean, is_request, split
+from .split import SplitPoint, clean, is_request, split, unshout
 
 SOURCE = ("Housing Ombudsman Complaint Handling Code 2022, 5.6: \"address all points raised in the complaint\"; "
           "joint complaint handling code 6.7")
@@ -47,9 +48,9 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
     topic = topic_keys([p.facets for p in split_points])
     points: list[ComplaintPoint] = []
     for n, point in enumerate(split_points, start=1):
-        matches = best_matches(point.facets, found, topic)
+        matches = best_matches(point.all_facets, found, topic)
         addressed = bool(matches)
-        coverage = matches[0].coverage if matches else best_coverage(point.facets, found, topic)
+        coverage = matches[0].coverage if matches else best_coverage(point.all_facets, found, topic)
         points.append(ComplaintPoint(
             id=f"P{n}", text=point.text, status="addressed" if addressed else "not_addressed",
             evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))
@@ -63,11 +64,13 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
 
 
 def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:
-    """Points as given (each used as it is), or split from the complaint text: one parse either way."""
+    """Points as given (each used as it is, its pronouns resolved across the list), or split from the
+    complaint text: one parse either way."""
     lex = lexicon(nlp)
     if options.complaint_points:
         texts = [" ".join(p.split()) for p in options.complaint_points if p.strip()]
-        doc = nlp(PARAGRAPH_BREAK.join(texts))
+        # parsed in sentence case when typed in capitals (same length, so the offsets hold), shown as given
+        doc = nlp(PARAGRAPH_BREAK.join(unshout(t) for t in texts))
         result, offset = [], 0
         for text in texts:
             span = doc.char_span(offset, offset + len(text), alignment_mode="expand")
@@ -75,6 +78,7 @@ def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:
             request = any(is_request(t, t.sent, lex) for t in tokens if t.dep_ == "ROOT")
             result.append(SplitPoint(offset, offset + len(text), text, facets(tokens, lex), request))
             offset += len(text) + len(PARAGRAPH_BREAK)
+        refer.resolve(result, doc, lex)
         return result
     return split(nlp(clean(options.complaint_text or "")), lex)
 

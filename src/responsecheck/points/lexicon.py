@@ -83,6 +83,8 @@ class Lexicon:
     #: Not as nouns with a determiner: "call" says nothing in "they call it", but "your call" is a phone call.
     light_verbs: frozenset[str]
     places: frozenset[str]
+    #: People by their role (staff, family): never the thing a pronoun stands for.
+    roles: frozenset[str]
     # first word of a term -> [(the term's words, concept ids)], longest terms first
     terms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
     non_answers: AnchoredMatcher
@@ -130,5 +132,6 @@ def build(rules: PointRules, nlp: Language) -> Lexicon:
     return Lexicon(rules=rules, stop=frozenset(rules.background.words),
                    light_verbs=frozenset(rules.light_verbs.words),
                    places=frozenset(rules.places.words) | frozenset(rules.roles.words),
+                   roles=frozenset(rules.roles.words),
                    terms=terms, non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
                    request_frames=tuple(tuple(f.split()) for f in rules.requests.frames))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import PARAGRAPH_BREAK
+from . import refer
 from .facets import CONCEPT_WEIGHT, Facet, facets, merge, word_key
 from .lexicon import Lexicon
 
@@ -71,6 +72,14 @@ class SplitPoint:
     facets: list[Facet]
     request: bool
     units: list[Unit] = field(default_factory=list)
+    #: What a pronoun in the point stands for ("Sort it properly": the rats), see refer.py; answered like
+    #: the point's own facets but not counted in the complaint's topic (it is an earlier point's thing).
+    antecedent: list[Facet] = field(default_factory=list)
+
+    @property
+    def all_facets(self) -> list[Facet]:
+        """What an answer is matched against: the point's own facets and its pronoun's antecedent."""
+        return merge(self.facets + self.antecedent)
 
 
 def clean(text: str) -> str:
@@ -93,10 +102,10 @@ def clean(text: str) -> str:
             current = [_LIST_ITEM.sub("", line)] if line else []
         else:
             current.append(line)
-    return PARAGRAPH_BREAK.join(_unshout(p) for p in paragraphs if p.strip())
+    return PARAGRAPH_BREAK.join(unshout(p) for p in paragraphs if p.strip())
 
 
-def _unshout(paragraph: str) -> str:
+def unshout(paragraph: str) -> str:
     """Sentences typed in capitals ("RATS IN THE LOFT AGAIN.") in sentence case: the tagger reads
     capitalised words as names, so a shouted point would lose its lemmas and concepts."""
     sentences = re.split(r"(?<=[.!?])\s+", paragraph)
@@ -141,7 +150,8 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
                 previous.end = unit.end
             continue
         points.append(SplitPoint(unit.start, unit.end, "", list(unit.facets), unit.request, [unit]))
-    points = [p for p in points if p.facets]
+    refer.resolve(points, doc, lexicon)
+    points = [p for p in points if p.all_facets]
     for point in points:
         point.text = doc.text[point.start:point.end].strip()
     return points

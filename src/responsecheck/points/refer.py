@@ -1,0 +1,69 @@
+"""What a pronoun in a point stands for: "Last time it took nine days to repair", "Sort it properly".
+
+A point that speaks of a thing only as "it" or "they" is answered by a sentence naming that thing, so
+the thing joins the point as its antecedent. The antecedent is found the way a reader finds it (a
+light form of centering): each sentence offers the thing it is most about, its subject (or what
+"there is" introduces) if that is a thing, else its object, else the first thing in a prepositional phrase; people (pronouns, names, staff
+and family roles) are never the thing. A pronoun takes the nearest earlier sentence's thing of its
+number ("it" a singular noun, "they" a plural one): an earlier clause of its own sentence first, then
+the sentences before, at most MAX_BACK of them. Only a point naming no thing of its own is given one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .facets import CONCEPT_WEIGHT, Facet, facets
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from .split import SplitPoint
+
+_SINGULAR = {"it", "this", "that"}
+_PLURAL = {"they", "them", "these", "those"}
+_ARGUMENT = {"nsubj", "nsubjpass", "attr", "dobj", "pobj"}  # attr: "there are [rats]"
+_PREFERENCE = {"nsubj": 0, "nsubjpass": 0, "attr": 0, "dobj": 1, "pobj": 2}
+MAX_BACK = 3
+
+
+def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
+    """Give each point that names no thing of its own but refers back to one by a pronoun the thing it
+    refers to (point.antecedent)."""
+    sentences = list(doc.sents)
+    for point in points:
+        if any(f.weight >= CONCEPT_WEIGHT for f in point.facets):
+            continue  # the point names a thing of its own: that is what an answer must name
+        span = doc.char_span(point.start, point.end, alignment_mode="expand")
+        pronoun = next((t for t in span or () if t.pos_ == "PRON" and t.dep_ in _ARGUMENT
+                        and t.lower_ in _SINGULAR | _PLURAL), None)
+        if span is None or pronoun is None:
+            continue
+        here = next(n for n, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+        for n in range(here, max(-1, here - MAX_BACK - 1), -1):
+            # the sentence's own words before the point (an earlier clause), then whole earlier sentences
+            tokens = [t for t in sentences[n] if t.i < span.start]
+            thing = _centre(tokens, lexicon, plural=pronoun.lower_ in _PLURAL)
+            if thing is not None:
+                point.antecedent = [thing]
+                break
+
+
+def _centre(tokens: list[Token], lexicon: Lexicon, plural: bool) -> Facet | None:
+    """The thing these words are most about, of the pronoun's number: subject, else object, else the
+    first thing in a prepositional phrase; never a person."""
+    things = sorted((t for t in tokens if t.dep_ in _ARGUMENT and t.pos_ == "NOUN" and (t.tag_ == "NNS") == plural
+                     and t.lemma_.lower() not in lexicon.roles), key=lambda t: (_PREFERENCE[t.dep_], t.i))
+    for token in things:
+        facet = _thing(token, lexicon)
+        if facet is not None:
+            return facet
+    return None
+
+
+def _thing(token: Token, lexicon: Lexicon) -> Facet | None:
+    """The facet a noun (with its compound words: 'storage heater') makes, if it names a thing."""
+    words = sorted([c for c in token.children if c.dep_ == "compound"] + [token], key=lambda t: t.i)
+    found = [f for f in facets(words, lexicon) if f.weight >= CONCEPT_WEIGHT]
+    return max(found, key=lambda f: f.weight) if found else None

@@ -1,0 +1,28 @@
+"""A pronoun in a point stands for the thing an earlier clause or sentence is most about."""
+
+from __future__ import annotations
+
+from responsecheck import CheckOptions
+from responsecheck.nlp import load
+from responsecheck.points import complaint_points
+
+
+def _antecedents(text: str = "", given: tuple[str, ...] = ()) -> dict[str, set[str]]:
+    options = CheckOptions(complaint_points=given) if given else CheckOptions(complaint_text=text)
+    return {p.text: {f.text for f in p.antecedent} for p in complaint_points(options, load())}
+
+
+def test_a_pronoun_takes_the_thing_of_an_earlier_clause_or_sentence_of_its_number() -> None:
+    found = _antecedents("Please fix the roof and tell me who is dealing with it.")
+    assert found["tell me who is dealing with it"] == {"roof"}
+    # "they" is plural: the rats, not the poison the man put down
+    found = _antecedents(given=("There are rats in the loft.", "Your pest man puts poison down.",
+                                "Nobody looks at how they get in."))
+    assert found["Nobody looks at how they get in."] == {"rats"}
+
+
+def test_people_are_never_the_thing_and_a_point_naming_its_own_thing_needs_none() -> None:
+    found = _antecedents(given=("The engineer was rude.", "Sort it out."))
+    assert found["Sort it out."] == set()
+    found = _antecedents(given=("The boiler is broken.", "It has also damaged my carpet."))
+    assert found["It has also damaged my carpet."] == set()
