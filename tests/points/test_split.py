@@ -114,6 +114,10 @@ def test_the_residents_circumstances_are_background_but_what_they_were_made_to_d
 
 def test_a_request_the_parser_hung_below_another_clause_is_a_point_of_its_own() -> None:
     points = _points("I want the wall cleaned today, CCTV put up, and I want the officer's comment looked into.")
-    assert [p.request for p in points] == [True, True]
+    assert [p.text for p in points] == ["I want the wall cleaned today", "CCTV put up",
+                                        "I want the officer's comment looked into"]
+    assert all(p.request for p in points)
+    points = _points("I would like the cost of the valuation covered, the admin fee explained, and a date for completion.")
+    assert [p.text for p in points][1] == "the admin fee explained" and points[1].request
     points = _points("I want the fence mended, the gate painted, and I want the bins moved.")
     assert [p.text for p in points][0] == "I want the fence mended" and points[0].request

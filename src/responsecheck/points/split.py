@@ -210,6 +210,7 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
             current = current.head
         owner[token.i] = current if current.i in heads else sent.root
     units = []
+    heads_at: dict[int, Token] = {}
     opens_paragraph = sent.start == 0 or PARAGRAPH_BREAK in sent.doc[sent.start - 1].text_with_ws
     for head in sorted(heads.values(), key=lambda t: t.i):
         tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
@@ -219,15 +220,26 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
             continue
         request = is_request(head, sent, lexicon)
         first = next((t for t in tokens if not t.is_punct), tokens[0])
+        heads_at[tokens[0].idx] = head
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
                           facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
                           sentence=sent.start, consequence=_possibility(head),
                           topic_statement=_topic_statement(head), background=_background(head, tokens, lexicon)))
     units.sort(key=lambda u: u.start)
+    for before, unit in zip(units, units[1:]):
+        if before.request and not unit.request and _small_clause(heads_at[unit.start]):
+            unit.request = True  # "I want the wall cleaned, CCTV put up": the next thing asked for
     if units and opens_paragraph:
         units[0].paragraph_start = True
     return units
+
+
+def _small_clause(head: Token) -> bool:
+    """'CCTV put up', 'the admin fee explained': a thing and a bare participle, no auxiliary; said
+    after a request, it is the next thing asked for."""
+    return (head.tag_ in ("VBN", "VBD") and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children))
 
 
 def _topic_statement(head: Token) -> bool:
@@ -305,6 +317,9 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
     ("he was rude and refused to look at the leak"), and each further thing a request asks for."""
     heads = {sent.root.i: sent.root}
     for token in sent:
+        if token.dep_ == "parataxis" and _small_clause(token):
+            heads[token.i] = token  # "I would like the cost covered, the admin fee explained"
+            continue
         if token.dep_ != "conj" or token.i == sent.root.i:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
