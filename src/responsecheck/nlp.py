@@ -50,6 +50,7 @@ def load() -> Language:
     )
 
 
+@lru_cache(maxsize=4)
 def model_name(nlp: Language) -> str:
-    """Name and version of the pipeline, as the report states it."""
+    """Name and version of the pipeline, as the report states it (spaCy rebuilds `meta` at each read)."""
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
