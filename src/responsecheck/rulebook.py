@@ -7,8 +7,9 @@ so a broken rule file stops the run with a message naming the file, never a KeyE
 Token patterns use a small notation, compiled to spaCy Matcher patterns:
   word        the lower-case word            ~lemma      any inflection of lemma (one ~ in a list makes every alternative a lemma)
   a|b|c       one of these words             ~a|b        one of these lemmas
-  <DATE>      a token in a DATE entity (also MONEY, CARDINAL, PERSON, ORG...)
+  <DATE>      a token in a DATE entity (also TIME from rules/dates.yaml; PERSON, ORG... from the model)
   #NUM        a number-like token            _           any one token
+  /regex/     a token whose text matches the regular expression (no spaces in it)
   x?  x*  x+  x{0,3}   quantifiers on any of the above
 """
 
@@ -81,9 +82,13 @@ def compile_pattern(notation: str) -> list[dict[str, Any]]:
     tokens = []
     for raw in notation.split():
         body, op = raw, None
-        match = _QUANT.match(raw)
-        if match and raw not in ("?", "*", "+"):
-            body, op = match.group("body"), match.group("op")
+        if raw.startswith("/") and raw.rfind("/") > 0:  # a regex may end in {m,n}: not a quantifier
+            end = raw.rfind("/") + 1
+            body, op = raw[:end], raw[end:] or None
+        else:
+            match = _QUANT.match(raw)
+            if match and raw not in ("?", "*", "+"):
+                body, op = match.group("body"), match.group("op")
         spec = _token_spec(body, notation)
         if op:
             spec["OP"] = op
@@ -119,6 +124,12 @@ def _token_spec(body: str, notation: str) -> dict[str, Any]:
         return {}
     if body == "#NUM":
         return {"LIKE_NUM": True}
+    if len(body) > 2 and body.startswith("/") and body.endswith("/"):
+        try:
+            re.compile(body[1:-1])
+        except re.error as exc:
+            raise RulesError(f"Pattern {notation!r} has an invalid regular expression {body}: {exc}.") from None
+        return {"TEXT": {"REGEX": body[1:-1]}}
     entity = _ENTITY.match(body)
     if entity:
         return {"ENT_TYPE": entity.group("label")}

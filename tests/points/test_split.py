@@ -49,6 +49,15 @@ def test_list_items_are_points_and_quoted_replies_are_dropped() -> None:
     assert not any("boiler" in p.text for p in points)
 
 
+def test_a_from_line_heading_the_complaint_keeps_it_but_a_quoted_header_ends_it() -> None:
+    headed = "Complaint about my bathroom\nFrom: Jo Reid, 4 Mill Lane\n\nThe extractor fan has not worked since May."
+    assert "extractor fan" in clean(headed)
+    quoted = ("The extractor fan has not worked since May.\n\nFrom: Repairs Team\nSent: 2 May 2026 09:14\n"
+              "To: Jo Reid\nSubject: Your repair\n\nWe will send an electrician next week.")
+    cleaned = clean(quoted)
+    assert "extractor fan" in cleaned and "electrician" not in cleaned
+
+
 def test_signature_and_phone_footer_are_not_points() -> None:
     text = "The lift has been broken for a month.\n\nThanks\nDev\n--\nDev Patel | Flat 3\nMobile 07700 900123"
     assert [p.text for p in _points(text)] == ["The lift has been broken for a month"]

@@ -48,7 +48,7 @@ _SOURCE_DATES = "A letter's dates must exist and agree with the date the letter 
 def _error(analysis: Analysis, rule: str, start: int, end: int, message: str, suggestion: str,
            source: str) -> Finding:
     return Finding(rule=rule, category=_CATEGORY, severity="error", message=message,
-                   text=analysis.doc.text[start:end], location=analysis.location(start, end),
+                   text=analysis.text[start:end], location=analysis.location(start, end),
                    suggestion=suggestion, source=source)
 
 

@@ -71,7 +71,7 @@ def run(context: CheckContext) -> CheckOutput:
 
     analysis = context.analysis
     try:
-        matches = tool.check(analysis.doc.text)
+        matches = tool.check(analysis.text)
     except (language_tool_python.LanguageToolError, requests.RequestException, KeyError) as exc:
         return CheckOutput(skipped=[Skipped(check="grammar",
                                             reason=f"the LanguageTool server failed ({type(exc).__name__})")])
@@ -93,7 +93,7 @@ def run(context: CheckContext) -> CheckOutput:
         findings.append(Finding(
             rule=f"grammar.{match.rule_id.lower()}", category="grammar",
             severity="suggestion" if match.rule_issue_type in STYLE_TYPES else "warning",
-            message=match.message, text=analysis.doc.text[start:end], location=analysis.location(start, end),
+            message=match.message, text=analysis.text[start:end], location=analysis.location(start, end),
             suggestion=f"Try: {', '.join(replacements)}" if replacements else None,
             source=SOURCE.format(rule=match.rule_id)))
     return CheckOutput(findings=findings, metrics={"grammar": {"server": url, "matches": len(matches)}})

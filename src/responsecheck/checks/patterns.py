@@ -136,13 +136,14 @@ def units(analysis: Analysis, scope: str) -> Iterator[tuple[int, str]]:
         for start, paragraph in zip(analysis.paragraph_starts, analysis.letter.paragraphs, strict=True):
             yield start, paragraph.text
     else:
+        text = analysis.text
         for sentence in analysis.sentences:
-            yield sentence.span.start_char, sentence.span.text
+            yield sentence.span.start_char, text[sentence.span.start_char:sentence.span.end_char]
 
 
 def finding(analysis: Analysis, rule: CompiledRule, start: int, end: int) -> Finding:
     """A Finding for the characters [start, end) of the joined letter text."""
-    text = analysis.doc.text[start:end]
+    text = analysis.text[start:end]
     return Finding(rule=rule.rule.id, category=rule.category, severity=rule.severity,
                    message=rule.rule.message, text=text,
                    location=analysis.location(start, end), suggestion=rule.rule.suggestion,

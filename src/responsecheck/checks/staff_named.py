@@ -85,7 +85,7 @@ def candidates(analysis: Analysis, rules: StaffNamedRules) -> list[Span]:
     """PERSON entities of two words or more, and title + name, without overlaps, in order."""
     doc = analysis.doc
     spans = [ent for ent in doc.ents if ent.label_ == "PERSON" and "\n" not in ent.text and _is_person(ent, rules)]
-    for m in _titled_name().finditer(doc.text):
+    for m in _titled_name().finditer(analysis.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and len(span) >= 2 and span[-1].lower_ not in rules.not_people:
             spans.append(span)

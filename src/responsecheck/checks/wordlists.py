@@ -197,7 +197,7 @@ def _subjects(span: Span) -> set[str]:
 def _explained(entry: Entry, span: Span, analysis: Analysis) -> bool:
     """An acronym or term spelled out before, or explained in brackets right after its first use."""
     doc = span.doc
-    if entry.expansion and entry.expansion.lower() in doc.text[:span.end_char + 80].lower():
+    if entry.expansion and entry.expansion.lower() in analysis.text[:span.end_char + 80].lower():
         return True
     following = doc[span.end:span.end + 1]
     return bool(len(following)) and following[0].text == "("

@@ -76,7 +76,7 @@ def detect_profile(analysis: Analysis, named: dict[str, list[Span]]) -> str | No
     votes: Counter[str] = Counter()
     for profile_id, spans in named.items():
         votes[profile_id] += 3 + min(len(spans), 2)
-    text = analysis.doc.text
+    text = analysis.text
     outside_names = _without_spans(text, [s for spans in named.values() for s in spans])
     votes["psow"] += 5 * min(len(_WALES.findall(outside_names)), 2) + 2 * min(len(_WELSH_WORDS.findall(text)), 2)
     votes["spso"] += 5 * min(len(_SCOTLAND.findall(outside_names)), 2) + 2 * min(len(_SCOTTISH_WORDS.findall(text)), 2)

@@ -24,8 +24,12 @@ from . import refer
 from .facets import CONCEPT_WEIGHT, Facet, facets, merge, word_key
 from .lexicon import Lexicon
 
-_QUOTE_START = re.compile(r"^(On .{0,200}wrote:|-{2,}\s*Original Message\s*-{2,}|_{10,}|From:\s.+|"
+_QUOTE_START = re.compile(r"^(On .{0,200}wrote:|-{2,}\s*Original Message\s*-{2,}|_{10,}|"
                           r"Sent from my .*|Get Outlook for .*)\s*$", re.I)
+# A quoted message's header block (Outlook's "From: / Sent: / To: / Subject:"), unlike a resident
+# who heads a letter "From: name, address", which is the complaint itself.
+_FROM = re.compile(r"^From:\s.+$", re.I)
+_HEADER_FIELD = re.compile(r"^(Sent|Date|To|Cc|Subject):\s", re.I)
 _SIGNATURE = re.compile(r"^--\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to (the )?[A-Z][\w&' -]+$|"
@@ -86,9 +90,9 @@ def clean(text: str) -> str:
     """The resident's own words: no quoted replies or signature, one paragraph per line of prose or list item."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         stripped = line.strip()
-        if _SIGNATURE.match(stripped) or (_QUOTE_START.match(stripped) and kept):
+        if _SIGNATURE.match(stripped) or (kept and (_QUOTE_START.match(stripped) or _quoted_header(lines, number))):
             break
         if stripped.startswith(">"):
             continue
@@ -120,6 +124,12 @@ def _shouted(sentence: str) -> bool:
 def _sentence_case(sentence: str) -> str:
     lowered = _LONE_I.sub("I", sentence.lower())
     return lowered[:1].upper() + lowered[1:]
+
+
+def _quoted_header(lines: list[str], number: int) -> bool:
+    """A 'From:' line that opens a quoted message: header fields follow it within a few lines."""
+    return bool(_FROM.match(lines[number].strip())) and any(
+        _HEADER_FIELD.match(line.strip()) for line in lines[number + 1:number + 5])
 
 
 def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
