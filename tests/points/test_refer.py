@@ -26,3 +26,10 @@ def test_people_are_never_the_thing_and_a_point_naming_its_own_thing_needs_none(
     assert found["Sort it out."] == set()
     found = _antecedents(given=("The boiler is broken.", "It has also damaged my carpet."))
     assert found["It has also damaged my carpet."] == set()
+
+
+def test_a_sentence_that_goes_on_about_it_passes_the_thing_on() -> None:
+    """'I reported it to your line': the thing is still the graffiti, not the line."""
+    found = _antecedents("Someone sprayed graffiti on my door.\n\nI reported it the same morning to your out of hours "
+                         "line.\n\nIt was eleven days before anybody came to clean it off.")
+    assert found["It was eleven days before anybody came to clean it off"] == {"graffiti"}

@@ -5,7 +5,7 @@ the thing joins the point as its antecedent. The antecedent is found the way a r
 light form of centering): each sentence offers the thing it is most about, its subject (or what
 "there is" introduces) if that is a thing, else its object, else the first thing in a prepositional phrase; people (pronouns, names, staff
 and family roles) are never the thing. A pronoun takes the nearest earlier sentence's thing of its
-number ("it" a singular noun, "they" a plural one): an earlier clause of its own sentence first, then
+number ("they" a plural noun; "it" any, as the tagger calls mass nouns such as "graffiti" plural): an earlier clause of its own sentence first, then
 the sentences before, at most MAX_BACK of them. Only a point naming no thing of its own is given one.
 """
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .facets import CONCEPT_WEIGHT, Facet, facets
+from .facets import CONCEPT_WEIGHT, POS_WEIGHT, Facet, facets
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -33,12 +33,11 @@ def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
     refers to (point.antecedent)."""
     sentences = list(doc.sents)
     for point in points:
-        if any(f.weight >= CONCEPT_WEIGHT for f in point.facets):
-            continue  # the point names a thing of its own: that is what an answer must name
         span = doc.char_span(point.start, point.end, alignment_mode="expand")
-        pronoun = next((t for t in span or () if t.pos_ == "PRON" and t.dep_ in _ARGUMENT
-                        and t.lower_ in _SINGULAR | _PLURAL), None)
-        if span is None or pronoun is None:
+        if span is None or any(_noun(t) and _thing(t, lexicon) for t in span):
+            continue  # the point names a thing of its own: that is what an answer must name
+        pronoun = next((t for t in span if _pronoun(t)), None)
+        if pronoun is None:
             continue
         here = next(n for n, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         for n in range(here, max(-1, here - MAX_BACK - 1), -1):
@@ -50,12 +49,27 @@ def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
                 break
 
 
+def _noun(token: Token) -> bool:
+    """A common noun, or a word the tagger took for a name though it names nothing ('graffiti')."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.dep_ in _ARGUMENT and token.lower_ in _SINGULAR | _PLURAL
+
+
 def _centre(tokens: list[Token], lexicon: Lexicon, plural: bool) -> Facet | None:
-    """The thing these words are most about, of the pronoun's number: subject, else object, else the
-    first thing in a prepositional phrase; never a person."""
-    things = sorted((t for t in tokens if t.dep_ in _ARGUMENT and t.pos_ == "NOUN" and (t.tag_ == "NNS") == plural
-                     and t.lemma_.lower() not in lexicon.roles), key=lambda t: (_PREFERENCE[t.dep_], t.i))
-    for token in things:
+    """The thing these words are most about, for the pronoun's number: subject, else object, else the
+    first thing in a prepositional phrase; never a person. None when the words name nothing, or when
+    the first place is held by a pronoun ("I reported it to your out of hours line"): the sentence goes
+    on about the thing before it, not the line, so the thing is looked for further back."""
+    arguments = sorted((t for t in tokens if t.dep_ in _ARGUMENT and (
+        _pronoun(t) and (t.lower_ in _PLURAL) == plural
+        or _noun(t) and (t.tag_ == "NNS" or not plural) and t.lemma_.lower() not in lexicon.roles)),
+        key=lambda t: (_PREFERENCE[t.dep_], t.i))
+    for token in arguments:
+        if _pronoun(token):
+            return None
         facet = _thing(token, lexicon)
         if facet is not None:
             return facet
@@ -63,7 +77,11 @@ def _centre(tokens: list[Token], lexicon: Lexicon, plural: bool) -> Facet | None
 
 
 def _thing(token: Token, lexicon: Lexicon) -> Facet | None:
-    """The facet a noun (with its compound words: 'storage heater') makes, if it names a thing."""
+    """The facet a noun (with its compound words: 'storage heater') makes, if it names a thing (not a
+    place or a background word); weighed as a thing even when the tagger took it for a name."""
     words = sorted([c for c in token.children if c.dep_ == "compound"] + [token], key=lambda t: t.i)
-    found = [f for f in facets(words, lexicon) if f.weight >= CONCEPT_WEIGHT]
-    return max(found, key=lambda f: f.weight) if found else None
+    found = [f for f in facets(words, lexicon) if f.weight >= POS_WEIGHT["PROPN"]]
+    if not found:
+        return None
+    best = max(found, key=lambda f: f.weight)
+    return Facet(best.keys, max(best.weight, CONCEPT_WEIGHT), best.text)
