@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from responsecheck import CheckOptions
+from responsecheck import CheckOptions, check
 from responsecheck.nlp import load
 from responsecheck.points import complaint_points
+from responsecheck.readers import read_text_input
 
 
 def _antecedents(text: str = "", given: tuple[str, ...] = ()) -> dict[str, set[str]]:
@@ -33,3 +34,14 @@ def test_a_sentence_that_goes_on_about_it_passes_the_thing_on() -> None:
     found = _antecedents("Someone sprayed graffiti on my door.\n\nI reported it the same morning to your out of hours "
                          "line.\n\nIt was eleven days before anybody came to clean it off.")
     assert found["It was eleven days before anybody came to clean it off"] == {"graffiti"}
+
+
+def test_a_request_for_all_of_it_is_answered_when_every_other_point_is() -> None:
+    complaint = ("My kitchen tap has been dripping since August.\n\nThe gate is broken.\n\n"
+                 "I would like all of this sorted before Christmas.")
+    both = "Dear Ms Reid\n\nOur plumber replaced the tap on 3 May. The gate was repaired on 4 May.\n\nYours sincerely\n\nA Officer\n"
+    one = "Dear Ms Reid\n\nOur plumber replaced the tap on 3 May.\n\nYours sincerely\n\nA Officer\n"
+    for letter, expected in ((both, "addressed"), (one, "not_addressed")):
+        report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_text=complaint))
+        status = {p.text: p.status for p in report.complaint_points}
+        assert status["I would like all of this sorted before Christmas"] == expected

@@ -56,6 +56,7 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
             evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))
                       for m in matches],
             confidence=confidence(coverage, addressed), request=point.request))
+    _answer_whole(points, [p.whole for p in split_points])
     outcome = _outcome(points)
     findings = [_finding(p) for p in points if p.status == "not_addressed"]
     metrics = {"points": len(points), "addressed": sum(p.status == "addressed" for p in points),
@@ -81,6 +82,15 @@ def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:
         refer.resolve(result, doc, lex)
         return result
     return split(nlp(clean(options.complaint_text or "")), lex)
+
+
+def _answer_whole(points: list[ComplaintPoint], whole: list[bool]) -> None:
+    """A request for "all of this" is answered when every other point is, with the least confidence of theirs."""
+    rest = [p for p, w in zip(points, whole) if not w]
+    for point, asks_all in zip(points, whole):
+        if asks_all and rest:
+            point.status = "addressed" if all(p.status == "addressed" for p in rest) else "not_addressed"
+            point.confidence = min(p.confidence for p in rest)
 
 
 def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:

@@ -7,6 +7,8 @@ light form of centering): each sentence offers the thing it is most about, its s
 and family roles) are never the thing. A pronoun takes the nearest earlier sentence's thing of its
 number ("they" a plural noun; "it" any, as the tagger calls mass nouns such as "graffiti" plural): an earlier clause of its own sentence first, then
 the sentences before, at most MAX_BACK of them. Only a point naming no thing of its own is given one.
+A request for "all of this" or "everything" names the whole complaint: it is answered when every
+other point is (point.whole).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _PLURAL = {"they", "them", "these", "those"}
 _ARGUMENT = {"nsubj", "nsubjpass", "attr", "dobj", "pobj"}  # attr: "there are [rats]"
 _PREFERENCE = {"nsubj": 0, "nsubjpass": 0, "attr": 0, "dobj": 1, "pobj": 2}
 MAX_BACK = 3
+_WHOLE = {"all", "everything"}
 
 
 def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
@@ -34,8 +37,11 @@ def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
     sentences = list(doc.sents)
     for point in points:
         span = doc.char_span(point.start, point.end, alignment_mode="expand")
-        if span is None or any(_noun(t) and _thing(t, lexicon) for t in span):
+        if span is None or any(t.pos_ == "NOUN" and _thing(t, lexicon) for t in span):
             continue  # the point names a thing of its own: that is what an answer must name
+        if point.request and any(t.lower_ in _WHOLE and (t.pos_ == "PRON" or t.dep_ == "predet") for t in span):
+            point.whole = True  # "I would like all of this sorted": every other point, not one thing
+            continue
         pronoun = next((t for t in span if _pronoun(t)), None)
         if pronoun is None:
             continue

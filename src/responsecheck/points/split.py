@@ -79,6 +79,8 @@ class SplitPoint:
     #: What a pronoun in the point stands for ("Sort it properly": the rats), see refer.py; answered like
     #: the point's own facets but not counted in the complaint's topic (it is an earlier point's thing).
     antecedent: list[Facet] = field(default_factory=list)
+    #: "I would like all of this sorted": asks for every other point to be put right (see refer.py).
+    whole: bool = False
 
     @property
     def all_facets(self) -> list[Facet]:
@@ -161,7 +163,7 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
             continue
         points.append(SplitPoint(unit.start, unit.end, "", list(unit.facets), unit.request, [unit]))
     refer.resolve(points, doc, lexicon)
-    points = [p for p in points if p.all_facets]
+    points = [p for p in points if p.all_facets or p.whole]
     for point in points:
         point.text = doc.text[point.start:point.end].strip()
     return points
