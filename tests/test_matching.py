@@ -43,7 +43,8 @@ def test_every_rule_pattern_passes_spacys_own_validation(nlp) -> None:
     from responsecheck.elements.rules import compiled
     from responsecheck.points.lexicon import lexicon
 
-    matchers = [compiled(nlp).matcher, lexicon(nlp).non_answers]
+    matchers = [compiled(nlp).matcher, lexicon(nlp).non_answers, nlp.get_pipe("letter_entities").dates,
+                nlp.get_pipe("quick_attribute_ruler").exceptions]
     matchers += [wordlists.compiled(category, nlp).phrases
                  for category in ("plain_english", "jargon", "stigma", "non_apology")]
     checked = 0

@@ -33,7 +33,7 @@ class QuickAttributeRuler:
         self.ruler = ruler
         strings = ruler.vocab.strings
         self._tag_map: dict[int, tuple[int, int]] = {}
-        self._exceptions = AnchoredMatcher(ruler.vocab, index=_anchors, attributes=_ANCHORS)
+        self.exceptions = AnchoredMatcher(ruler.vocab, index=_anchors, attributes=_ANCHORS)
         # The tag map can go first only while it comes first: a later pattern must still win.
         in_tag_map = True
         for attr_id, entry in enumerate(ruler.patterns):
@@ -43,14 +43,14 @@ class QuickAttributeRuler:
             if in_tag_map:
                 self._tag_map[strings[tag]] = (attrs[POS], attrs[MORPH])
             else:
-                self._exceptions.add(str(attr_id), entry["patterns"])
+                self.exceptions.add(str(attr_id), entry["patterns"])
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         self._apply_tag_map(doc)
         strings = self.ruler.vocab.strings
-        matches = sorted((int(strings[key]), key, start, end) for key, start, end in self._exceptions(doc))
+        matches = sorted((int(strings[key]), key, start, end) for key, start, end in self.exceptions(doc))
         self.ruler.set_annotations(doc, matches)
         return doc
 
