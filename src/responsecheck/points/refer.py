@@ -2,13 +2,13 @@
 
 A point that speaks of a thing only as "it" or "they" is answered by a sentence naming that thing, so
 the thing joins the point as its antecedent. The antecedent is found the way a reader finds it (a
-light form of centering): each sentence offers the thing it is most about, its subject (or what
-"there is" introduces) if that is a thing, else its object, else the first thing in a prepositional phrase; people (pronouns, names, staff
-and family roles) are never the thing. A pronoun takes the nearest earlier sentence's thing of its
-number ("they" a plural noun; "it" any, as the tagger calls mass nouns such as "graffiti" plural): an earlier clause of its own sentence first, then
-the sentences before, at most MAX_BACK of them. Only a point naming no thing of its own is given one.
-A request for "all of this" or "everything" names the whole complaint: it is answered when every
-other point is (point.whole).
+light form of centering): words offer the thing they are most about, their subject (or what "there
+is" introduces) if that is a thing, else their object, else the first thing in a prepositional
+phrase; people (named people, staff and family roles) are never the thing. "They" takes a plural
+noun, "it" any (the tagger calls mass nouns such as "graffiti" plural). An earlier clause of the
+pronoun's own sentence is tried first, then the sentences before, at most MAX_BACK of them. Only a
+point naming no thing of its own is given one. A request for "all of this" or "everything" names
+the whole complaint: it is answered when every other point is (point.whole).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def _noun(token: Token) -> bool:
 
 
 def _pronoun(token: Token) -> bool:
+    """'it', 'they', 'this'... standing for a thing as a subject or an object."""
     return token.pos_ == "PRON" and token.dep_ in _ARGUMENT and token.lower_ in _SINGULAR | _PLURAL
 
 

@@ -9,7 +9,10 @@ and so does what a fault makes possible ("the gate is broken and toddlers can ge
 across a paragraph: a new paragraph is a new point. "I am writing to complain about the parking"
 names the complaint's subject, not a point, when points follow.
 A clause that asks for something ("I want...", "I would like...", "Please...") is also part of the
-outcome the resident wants.
+outcome the resident wants, and so is each bare participle clause after it ("..., CCTV put up").
+A clause about the resident's household that asks nothing of the landlord ("My husband passed away
+last spring") is background: not a point. Sentences typed in capitals are read in sentence case.
+What a pronoun in a point stands for is worked out in refer.py.
 """
 
 from __future__ import annotations
@@ -36,10 +39,10 @@ _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|t
                        r"annwyl|subject:|re:)", re.I)
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
-# "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
 _SHOUTED = re.compile(r"[A-Z][A-Z'’]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _LONE_I = re.compile(r"\bi\b")
+# "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
 # Telling the landlord ("I reported it in September", "I rang twice") is part of a point's history.
 _CONTACT = {"report", "ring", "phone", "call", "email", "contact", "chase", "complain", "write", "tell", "ask", "apply"}
