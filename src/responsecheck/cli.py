@@ -17,11 +17,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-# A command starts, checks and exits. spaCy's start-up makes hundreds of thousands of objects that
-# live as long as the process, and the collector's frequent passes over them were some 7% of a
-# cold `check`; a letter's own objects are freed by reference counting, so young objects are
-# collected less often. This is set before spaCy is imported (responsecheck/__init__ imports it
-# only on first use of check()).
+# Start-up makes hundreds of thousands of objects (spaCy's model, our compiled rules) that live as
+# long as the process, and the garbage collector's frequent passes over them were some 7% of a cold
+# `check`. So young objects are collected less often until start-up is over (`_started`), then set
+# aside and the usual collection resumes: a server or a batch must not let garbage pile up. Set
+# before spaCy is imported (responsecheck/__init__ imports it only when check() is first used).
+_USUAL_GC = gc.get_threshold()
 gc.set_threshold(100_000, 50, 1000)
 
 import click  # noqa: E402
@@ -40,6 +41,15 @@ from .report import Report, fails, json_schema  # noqa: E402
 @click.version_option(package_name="responsecheck")
 def main() -> None:
     """Check a draft complaint response letter before it is sent."""
+    if click.get_current_context().invoked_subcommand not in ("check", "annotate"):
+        _started()
+
+
+def _started() -> None:
+    """Start-up is over: what exists now lives as long as the process; collect as usual from here."""
+    if gc.get_threshold() != _USUAL_GC:
+        gc.freeze()
+        gc.set_threshold(*_USUAL_GC)
 
 
 @main.command()
@@ -100,6 +110,7 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         try:
             letter = read_bytes(sys.stdin.buffer.read(), "-") if name == "-" else read_path(name)
             report = api.check(letter, options=options)
+            _started()
         except InputError as error:
             report = api.error_report(name, error, fail_on)
             input_code = input_code or error.exit_code
