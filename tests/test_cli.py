@@ -93,3 +93,15 @@ def test_text_output_names_missing_elements(letters) -> None:
 
 def test_published_schema_is_current() -> None:
     assert SCHEMA == json.loads(json.dumps(json_schema())), "run: responsecheck schema > schema/report.schema.json"
+
+
+def test_start_up_collection_ends_after_the_first_letter() -> None:
+    """The relaxed collector thresholds are for start-up only: a fresh `check` process has the
+    usual ones back once its first letter is done, so a long run cannot pile up garbage."""
+    script = ("import gc, sys\nfrom click.testing import CliRunner\nfrom responsecheck import cli\n"
+              "relaxed = gc.get_threshold()\n"
+              "CliRunner().invoke(cli.main, ['check', '--fail-on', 'never', '-q', sys.argv[1]])\n"
+              "print(relaxed != cli._USUAL_GC, gc.get_threshold() == cli._USUAL_GC, gc.get_freeze_count() > 0)")
+    letter = ROOT / "corpora" / "sample" / "draft-stage1.docx"
+    out = subprocess.run([sys.executable, "-c", script, str(letter)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "True"]
