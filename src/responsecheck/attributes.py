@@ -4,8 +4,9 @@ en_core_web_sm's attribute ruler gives each token its part of speech and morphol
 tag (a tag map of one pattern per tag), then applies some 120 exceptions (pronoun lemmas,
 auxiliaries, 'n't'...). spaCy runs all of them through one Matcher over every token, which cost
 about 12 ms for a one-page letter: a tenth of the whole parse, on which every check rides. Here the
-tag map is one look-up over the tag array, and the exceptions go through an AnchoredMatcher that
-tries only those whose words, tags and dependency labels the letter holds. The ruler's own
+tag map is one look-up over the tag array, one-word exceptions (a word, perhaps with a tag) one
+look-up per token, and the other exceptions go through an AnchoredMatcher that tries only those
+whose words, tags and dependency labels the letter holds. The ruler's own
 `set_annotations` then writes them, later patterns over earlier ones, as in spaCy.
 tests/test_attributes.py compares every token attribute with the stock pipeline's over the corpus.
 """
@@ -33,6 +34,8 @@ class QuickAttributeRuler:
         self.ruler = ruler
         strings = ruler.vocab.strings
         self._tag_map: dict[int, tuple[int, int]] = {}
+        # One-word exceptions that ask only for a word (and maybe a tag): a look-up per token.
+        self._words: dict[tuple[int, int], list[int]] = {}
         self.exceptions = AnchoredMatcher(ruler.vocab, index=_anchors, attributes=_ANCHORS)
         # The tag map can go first only while it comes first: a later pattern must still win.
         in_tag_map = True
@@ -42,16 +45,25 @@ class QuickAttributeRuler:
             in_tag_map = in_tag_map and tag is not None and set(attrs) == {POS, MORPH}
             if in_tag_map:
                 self._tag_map[strings[tag]] = (attrs[POS], attrs[MORPH])
-            else:
+                continue
+            keys = _word_keys(entry["patterns"])
+            if keys is None:
                 self.exceptions.add(str(attr_id), entry["patterns"])
+            for tag_text, word in keys or ():
+                key = (strings.add(tag_text) if tag_text else 0, strings.add(word))
+                self._words.setdefault(key, []).append(attr_id)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         self._apply_tag_map(doc)
         strings = self.ruler.vocab.strings
-        matches = sorted((int(strings[key]), key, start, end) for key, start, end in self.exceptions(doc))
-        self.ruler.set_annotations(doc, matches)
+        matches = {(int(strings[key]), key, start, end) for key, start, end in self.exceptions(doc)}
+        words = self._words
+        for position, (tag, word) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
+            for attr_id in words.get((tag, word), []) + words.get((0, word), []):
+                matches.add((attr_id, strings[str(attr_id)], position, position + 1))
+        self.ruler.set_annotations(doc, sorted(matches))
         return doc
 
     def _apply_tag_map(self, doc: Doc) -> None:
@@ -62,6 +74,21 @@ class QuickAttributeRuler:
                 rows = columns[:, 0] == tag
                 columns[rows, 1], columns[rows, 2] = mapped
         doc.from_array([POS, MORPH], columns[:, 1:])
+
+
+def _word_keys(patterns: list[list[dict]]) -> list[tuple[str | None, str]] | None:
+    """(tag or None, word) for every one-word pattern that asks for its lower-case form (one word
+    or a set) and perhaps a tag, and nothing else; None when any pattern asks for more."""
+    keys: list[tuple[str | None, str]] = []
+    for pattern in patterns:
+        if len(pattern) != 1 or not set(pattern[0]) <= {"TAG", "LOWER"}:
+            return None
+        tag, lower = pattern[0].get("TAG"), pattern[0].get("LOWER")
+        words = [lower] if isinstance(lower, str) else lower.get("IN") if isinstance(lower, dict) else None
+        if not isinstance(tag, (str, type(None))) or not words or (isinstance(lower, dict) and set(lower) != {"IN"}):
+            return None
+        keys.extend((tag, word) for word in words)
+    return keys
 
 
 def _tag_only(patterns: list[list[dict]]) -> str | None:
