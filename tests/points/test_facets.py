@@ -30,3 +30,12 @@ def test_a_light_verb_with_its_own_determiner_is_a_thing() -> None:
     assert "look" not in {f.text for f in facets(list(nlp("Nobody will look at the door.")), lex)}
     assert not {f.text for f in facets(list(nlp("Please deal with the rats.")), lex)} & {"deal"}
     assert stem("roofing") == stem("roof") == "roof"
+
+
+def test_a_sum_of_money_is_the_compensation_concept_in_either_form() -> None:
+    nlp = load()
+    lex = lexicon(nlp)
+    for text in ("I want £200 for the damaged carpet.", "I want 200 pounds for the damaged carpet."):
+        assert "c:compensation" in {k for f in facets(list(nlp(text)), lex) for k in f.keys}, text
+    assert "c:compensation" not in {k for f in facets(list(nlp("The pound shop sells carpet.")), lex)
+                                    for k in f.keys}

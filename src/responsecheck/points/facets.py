@@ -124,12 +124,12 @@ def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Fac
             i += length
             continue
         token = tokens[i]
-        if _content(token, lexicon):
+        if _money(token):
+            raw.append(Facet(frozenset({MONEY_KEY}), 0.7, token.text))
+        elif _content(token, lexicon):
             place = token.lemma_.lower() in lexicon.places or token.lower_ in lexicon.places
             weight = (PLACE_WEIGHT if place else POS_WEIGHT[token.pos_]) * _factor(token, inside)
             raw.append(Facet(frozenset({word_key(token)}), weight, token.text))
-        elif token.ent_type_ == "MONEY" or token.text == "£":
-            raw.append(Facet(frozenset({MONEY_KEY}), 0.7, token.text))
         i += 1
     text = "".join(t.text_with_ws for t in tokens)
     raw.extend(Facet(frozenset({key}), 1.0, key[2:]) for key in sorted(dates(text)))
@@ -161,7 +161,7 @@ def sentence_keys(tokens: Sequence[Token], lexicon: Lexicon) -> frozenset[str]:
     for i, token in enumerate(tokens):
         if token.is_alpha:
             keys.add(word_key(token))
-        if token.ent_type_ == "MONEY" or token.text == "£":
+        if _money(token):
             keys.add(MONEY_KEY)
         length, concepts = lexicon.concepts_at(tokens, i)
         keys |= {f"c:{c}" for c in concepts}
@@ -175,3 +175,9 @@ def strength(facet: Facet, keys: frozenset[str]) -> float:
     if not shared:
         return 0.0
     return 1.0 if any(not k.startswith("c:") for k in shared) else CONCEPT_STRENGTH
+
+
+def _money(token: Token) -> bool:
+    """A sum of money: '£' or 'pounds' after a number (the pipeline finds no MONEY entities)."""
+    return token.text == "£" or (token.lower_ in ("pounds", "pound", "quid") and token.i > 0
+                                 and token.nbor(-1).like_num)
