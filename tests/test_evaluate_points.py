@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from responsecheck.evaluate import CORPORA, default_sets
+from responsecheck.evaluate import CORPORA, SetResult, default_sets, render_evaluation
 from responsecheck.evaluate_points import _squash, load_pairs
 from responsecheck.points.source import read_complaint
 from responsecheck.points.split import clean
@@ -34,3 +34,11 @@ def test_every_quote_is_in_its_cleaned_complaint(labels: Path) -> None:
 
 def test_eval_runs_every_points_set_by_default() -> None:
     assert {labels.parent for labels in POINTS_SETS} <= set(default_sets())
+
+
+def test_the_blind_points_set_shows_no_mistakes_and_the_promoted_holdout_does() -> None:
+    results = [SetResult(name=name, letters=1, tables=[], mistakes=[f"{name}: a mistake"])
+               for name in ("points-holdout", "points-holdout2")]
+    text = render_evaluation(results)
+    assert "points-holdout: a mistake" in text and "points-holdout2: a mistake" not in text
+    assert '"points-holdout2: a mistake"' not in render_evaluation(results, "json")

@@ -97,3 +97,15 @@ def test_cli_complaint_point_and_case_file(tmp_path: Path) -> None:
         assert any(p["status"] == "not_addressed" and "lift" in p["text"] for p in points)
     missing = runner.invoke(main, ["check", str(letter), "--complaint", str(tmp_path / "none.eml")])
     assert missing.exit_code == 3 and "complaint" in missing.output
+
+
+def test_a_title_naming_the_complaint_and_its_stage_heads_the_whole_letter_not_a_summary() -> None:
+    letter = ("Dear Mr Kerr\n\nYour complaint - stage 1 response\n\n"
+              "Our surveyor found that the gutter is cracked, and it will be replaced on 18 March.\n\n"
+              "Yours sincerely\n\nA Officer\n")
+    points = ("The gutter above my bedroom is broken",)
+    report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=points))
+    assert report.complaint_points[0].status == "addressed"
+    summary = letter.replace("Your complaint - stage 1 response", "Your complaint")
+    report = check(read_text_input(summary, "letter.txt"), options=CheckOptions(complaint_points=points))
+    assert report.complaint_points[0].status == "not_addressed"  # under "Your complaint" it restates

@@ -130,3 +130,14 @@ def test_a_request_the_parser_hung_below_another_clause_is_a_point_of_its_own() 
     assert [p.text for p in points][1] == "the admin fee explained" and points[1].request
     points = _points("I want the fence mended, the gate painted, and I want the bins moved.")
     assert [p.text for p in points][0] == "I want the fence mended" and points[0].request
+
+
+def test_a_topic_statement_the_next_clause_goes_on_about_is_where_that_point_starts() -> None:
+    points = _points("I am writing to complain about the black mould in my son's bedroom. It has come back three "
+                     "times and the wall is always wet.\n\nThe extractor fan in the bathroom does not work.")
+    assert points[0].text.startswith("I am writing to complain about the black mould")
+    assert "It has come back" in points[0].text and points[-1].text.startswith("The extractor fan")
+    # with no pronoun going on about it, the statement only names the subject and is dropped
+    points = _points("I am writing to complain about the repairs service. The extractor fan in the bathroom does "
+                     "not work. The gutter is broken.")
+    assert not any("writing" in p.text for p in points)

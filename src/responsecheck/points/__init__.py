@@ -97,14 +97,30 @@ def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:
     """Sentences restating the complaint rather than answering it: those under a 'Your complaint'
     heading, and those whose main clause the element analysis reads as a restatement ("You have
     explained that...", "This letter addresses the concerns you raised about..."). A restatement
-    cue inside a subordinate clause ("we repaired the gate you told us about") leaves the sentence an answer."""
+    cue inside a subordinate clause ("we repaired the gate you told us about") leaves the sentence an answer.
+    A heading that names the complaint and the stage ("Your complaint - stage 1 response") is the
+    letter's title: what follows it is the whole letter, not a summary."""
     cues = gather(analysis, compiled(nlp))
-    summary = {s.span.start for s in cues.sections.get("complaint_summary", [])}
+    titles = {hit.sentence.span.start for hit in cues.hits.get("stage_label", [])}
+    above = _headings_above(analysis)
+    summary = {s.span.start for s in cues.sections.get("complaint_summary", []) if above[s.span.start] not in titles}
     for hit in cues.hits.get("complaint_summary", []):
         root = hit.sentence.span.root
         if any(t.i == root.i or t.head.i == root.i for t in hit.span):
             summary.add(hit.sentence.span.start)
     return summary
+
+
+def _headings_above(analysis: Analysis) -> dict[int, int | None]:
+    """The start of the heading each prose sentence sits under (None in a table: its column heads its section)."""
+    above: dict[int, int | None] = {}
+    current = None
+    for sentence in analysis.sentences:
+        if analysis.roles[sentence.paragraph] == "heading":
+            current = sentence.span.start
+        table = analysis.letter.paragraphs[sentence.paragraph].origin.table is not None
+        above[sentence.span.start] = None if table else current
+    return above
 
 
 def _outcome(points: list[ComplaintPoint]) -> OutcomeRequested | None:

@@ -144,14 +144,15 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
         if _skip(sent, lexicon):
             continue
         units.extend(_units(sent, lexicon))
-    units = [u for u in units if not u.topic_statement] or units
+    units = _drop_topic_statements(units)
     points: list[SplitPoint] = []
     for unit in _lead_in_forward(units):
         previous = points[-1] if points else None
         same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
-        joins = previous is not None and not unit.request and not unit.paragraph_start and (
+        goes_on = previous is not None and previous.units[-1].topic_statement and unit.pronoun_start
+        joins = previous is not None and not unit.request and (goes_on or not unit.paragraph_start and (
             _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1))
-            or (unit.consequence and same_sentence))
+            or (unit.consequence and same_sentence)))
         if joins and previous is not None:
             previous.units.append(unit)
             previous.end = unit.end
@@ -170,6 +171,16 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
     for point in points:
         point.text = doc.text[point.start:point.end].strip()
     return points
+
+
+def _drop_topic_statements(units: list[Unit]) -> list[Unit]:
+    """Without the statements of what the complaint is about, when points follow; but one that the next
+    clause goes on about by a pronoun ("I am writing to complain about the mould in my son's room. It
+    has come back three times") is where that point starts, and the clause joins it."""
+    if all(u.topic_statement for u in units):
+        return units
+    return [u for n, u in enumerate(units) if not u.topic_statement
+            or n + 1 < len(units) and units[n + 1].pronoun_start and not units[n + 1].request]
 
 
 def _named(unit: Unit) -> float:
