@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from responsecheck.nlp import load
-from responsecheck.points.facets import facets, stem
+from responsecheck.points.facets import facets, sentence_keys, stem
 from responsecheck.points.lexicon import lexicon
 
 
@@ -39,3 +39,14 @@ def test_a_sum_of_money_is_the_compensation_concept_in_either_form() -> None:
         assert "c:compensation" in {k for f in facets(list(nlp(text)), lex) for k in f.keys}, text
     assert "c:compensation" not in {k for f in facets(list(nlp("The pound shop sells carpet.")), lex)
                                     for k in f.keys}
+
+
+def test_a_participle_read_as_an_adjective_meets_its_verb_and_its_concept() -> None:
+    nlp = load()
+    lex = lexicon(nlp)
+    doc = nlp("the £60 refunded")
+    refunded = next(t for t in doc if t.lower_ == "refunded")
+    assert refunded.pos_ == "ADJ" and refunded.lemma_ == "refunded"  # what the tagger does, the reason for the rule
+    keys = {k for f in facets(list(doc), lex) for k in f.keys}
+    assert {"l:refund", "c:compensation"} <= keys
+    assert "l:refund" in sentence_keys(list(nlp("We will refund the charge.")), lex)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, base_lemma
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b", re.I)
@@ -68,7 +68,8 @@ def _strip_one(lemma: str) -> str:
 
 
 def word_key(token: Token) -> str:
-    return f"l:{stem(token.lemma_.lower())}"
+    """The stem of the word's lemma (of its verb for an unlemmatised participle: "refunded" meets "refund")."""
+    return f"l:{stem(base_lemma(token))}"
 
 
 def _content(token: Token, lexicon: Lexicon) -> bool:

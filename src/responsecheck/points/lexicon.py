@@ -93,8 +93,7 @@ class Lexicon:
 
     def concepts_at(self, tokens: list[Token], i: int) -> tuple[int, frozenset[str]]:
         """The longest term starting at tokens[i]: how many tokens it covers and its concepts (0 if none)."""
-        lower, lemma = _form(tokens[i])
-        candidates = self.terms.get(lower, []) + (self.terms.get(lemma, []) if lemma != lower else [])
+        candidates = [t for form in dict.fromkeys(_form(tokens[i])) for t in self.terms.get(form, [])]
         for words, concepts in sorted(candidates, key=lambda t: -len(t[0])):
             if i + len(words) <= len(tokens) and all(
                     w in _form(tokens[i + k]) for k, w in enumerate(words)):
@@ -102,8 +101,18 @@ class Lexicon:
         return 0, frozenset()
 
 
-def _form(token: Token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
+def _form(token: Token) -> tuple[str, ...]:
+    lower, lemma, base = token.lower_, token.lemma_.lower(), base_lemma(token)
+    return (lower, lemma) if base == lemma else (lower, lemma, base, base + "e")
+
+
+def base_lemma(token: Token) -> str:
+    """The lemma; for a participle the tagger read as an adjective and left unlemmatised ("the £60
+    refunded", "my cupboards damaged") the verb it comes from, less its -ed ("refund", "damag")."""
+    lemma = token.lemma_.lower()
+    if lemma.endswith("ed") and len(lemma) > 5 and token.pos_ == "ADJ":
+        return lemma[:-3] + "y" if lemma.endswith("ied") else lemma[:-2]
+    return lemma
 
 
 @lru_cache(maxsize=1)
