@@ -83,3 +83,9 @@ def test_a_word_list_without_examples_is_a_rules_error(tmp_path: Path) -> None:
     (tmp_path / "points.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(RulesError, match=r"places\.examples"):
         load_model("points.yaml", PointRules, base=tmp_path)
+
+
+def test_a_compound_ending_in_a_role_word_is_a_role() -> None:
+    lex = lexicon(load())
+    assert lex.is_role("caseworker") and lex.is_role("handyperson") and lex.is_place("caseworker")
+    assert not lex.is_role("steam") and not lex.is_role("german") and not lex.is_role("boiler")

@@ -43,3 +43,11 @@ def test_a_sentence_naming_only_the_topic_does_not_answer_a_point_about_somethin
     assert status["The bins at Alder House have not been emptied for a month"] == "addressed"
     recycling = [s for t, s in status.items() if "recycling" in t]
     assert recycling and set(recycling) == {"not_addressed"}
+
+
+def test_a_staff_member_named_by_a_compound_role_word_does_not_anchor_an_answer() -> None:
+    letter = ("Dear Ms Reid\n\nStage 1 complaint response\n\nYour application has been passed to a different "
+              "caseworker, who will contact you by 12 March.\n\nYours sincerely\n\nA Officer\n")
+    point = "The caseworker who visited was on her phone the whole time and did not listen to us"
+    report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=(point,)))
+    assert report.complaint_points[0].status == "not_addressed"

@@ -128,7 +128,7 @@ def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Fac
         if _money(token):
             raw.append(Facet(frozenset({MONEY_KEY}), 0.7, token.text))
         elif _content(token, lexicon):
-            place = token.lemma_.lower() in lexicon.places or token.lower_ in lexicon.places
+            place = lexicon.is_place(token.lemma_.lower()) or lexicon.is_place(token.lower_)
             weight = (PLACE_WEIGHT if place else POS_WEIGHT[token.pos_]) * _factor(token, inside)
             raw.append(Facet(frozenset({word_key(token)}), weight, token.text))
         i += 1

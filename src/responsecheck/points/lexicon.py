@@ -91,6 +91,17 @@ class Lexicon:
     request_verbs: frozenset[str]
     request_frames: tuple[tuple[str, ...], ...]
 
+    def is_role(self, word: str) -> bool:
+        """A role word, or a compound ending in one that says which kind ("caseworker", "handyperson",
+        "grandchild"): still who, not what. The role word has four letters or more ("german" ends in no
+        role) and three letters or more come before it ("steam" is no team)."""
+        return word in self.roles or any(word.endswith(r) and len(r) >= 4 and len(word) - len(r) >= 3
+                                         for r in self.roles)
+
+    def is_place(self, word: str) -> bool:
+        """Where or who: a room or surface, or a role."""
+        return word in self.places or self.is_role(word)
+
     def concepts_at(self, tokens: list[Token], i: int) -> tuple[int, frozenset[str]]:
         """The longest term starting at tokens[i]: how many tokens it covers and its concepts (0 if none)."""
         candidates = [t for form in dict.fromkeys(_form(tokens[i])) for t in self.terms.get(form, [])]

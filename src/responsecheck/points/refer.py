@@ -72,7 +72,7 @@ def _centre(tokens: list[Token], lexicon: Lexicon, plural: bool) -> Facet | None
     on about the thing before it, not the line, so the thing is looked for further back."""
     arguments = sorted((t for t in tokens if t.dep_ in _ARGUMENT and (
         _pronoun(t) and (t.lower_ in _PLURAL) == plural
-        or _noun(t) and (t.tag_ == "NNS" or not plural) and t.lemma_.lower() not in lexicon.roles)),
+        or _noun(t) and (t.tag_ == "NNS" or not plural) and not lexicon.is_role(t.lemma_.lower()))),
         key=lambda t: (_PREFERENCE[t.dep_], t.i))
     for token in arguments:
         if _pronoun(token):
