@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from responsecheck.nlp import load
-from responsecheck.points.facets import facets, sentence_keys, stem
+from responsecheck.points.facets import answer_keys, facets, sentence_keys, stem
 from responsecheck.points.lexicon import lexicon
 
 
@@ -50,3 +50,13 @@ def test_a_participle_read_as_an_adjective_meets_its_verb_and_its_concept() -> N
     keys = {k for f in facets(list(doc), lex) for k in f.keys}
     assert {"l:refund", "c:compensation"} <= keys
     assert "l:refund" in sentence_keys(list(nlp("We will refund the charge.")), lex)
+
+
+def test_a_noun_describing_another_thing_in_an_answer_is_kept_apart() -> None:
+    nlp = load()
+    lex = lexicon(nlp)
+    keys, modifiers = answer_keys(list(nlp("You can bid for a lift-served home.")), lex)
+    assert "l:lift" in modifiers and "c:lift" in modifiers and "l:lift" not in keys
+    # a noun compound is what the sentence is about: the heating system is the heating
+    keys, modifiers = answer_keys(list(nlp("Our engineer repaired your heating system.")), lex)
+    assert "c:heating" in keys and not modifiers

@@ -51,3 +51,15 @@ def test_a_staff_member_named_by_a_compound_role_word_does_not_anchor_an_answer(
     point = "The caseworker who visited was on her phone the whole time and did not listen to us"
     report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=(point,)))
     assert report.complaint_points[0].status == "not_addressed"
+
+
+def test_a_thing_named_only_to_describe_another_does_not_answer_a_point_about_it() -> None:
+    letter = ("Dear Mr Ward\n\nStage 1 complaint response\n\nBand B applicants are usually offered a ground floor "
+              "or lift-served home within 12 months.\n\nYours sincerely\n\nA Officer\n")
+    points = ("The lift in my block breaks down every few weeks",)
+    report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=points))
+    assert report.complaint_points[0].status == "not_addressed"
+    answered = letter.replace("Band B applicants", "The lift in your block has broken down four times this year "
+                              "and a new motor will be fitted in May. Band B applicants")
+    report = check(read_text_input(answered, "letter.txt"), options=CheckOptions(complaint_points=points))
+    assert report.complaint_points[0].status == "addressed"

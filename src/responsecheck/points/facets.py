@@ -157,17 +157,36 @@ def merge(raw: list[Facet]) -> list[Facet]:
 
 def sentence_keys(tokens: Sequence[Token], lexicon: Lexicon) -> frozenset[str]:
     """Every key a stretch of letter text offers: its lemmas, concepts and dates."""
+    keys, modifiers = answer_keys(tokens, lexicon)
+    return keys | modifiers
+
+
+def answer_keys(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's keys, and apart from them the keys only nouns describing another thing offer: "a
+    lift-served home" speaks of a home, and names the lift only to say which kind."""
     tokens = list(tokens)
     keys: set[str] = set()
+    modifiers: set[str] = set()
     for i, token in enumerate(tokens):
+        into = modifiers if _modifier(token) else keys
         if token.is_alpha:
-            keys.add(word_key(token))
+            into.add(word_key(token))
         if _money(token):
             keys.add(MONEY_KEY)
         length, concepts = lexicon.concepts_at(tokens, i)
-        keys |= {f"c:{c}" for c in concepts}
+        if length:
+            last = tokens[i + length - 1]
+            (modifiers if _modifier(last) and last.head not in tokens[i:i + length] else keys).update(
+                f"c:{c}" for c in concepts)
     keys |= dates("".join(t.text_with_ws for t in tokens))
-    return frozenset(keys)
+    return frozenset(keys), frozenset(modifiers - keys)
+
+
+def _modifier(token: Token) -> bool:
+    """A noun that only describes another thing: "lift" in "a lift-served home" (a noun modifying an
+    adjective that modifies a noun). Noun compounds are not demoted: in "the heating system" or "the
+    police letter" the first noun is what the sentence is about."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "npadvmod" and token.head.dep_ == "amod"
 
 
 def strength(facet: Facet, keys: frozenset[str]) -> float:

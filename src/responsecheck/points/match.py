@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..analysis import Analysis, Sentence
 from ..elements.cues import is_conditional
-from .facets import Facet, sentence_keys, strength
+from .facets import Facet, answer_keys, sentence_keys, strength
 from .lexicon import Lexicon
 
 #: Share of a point's facets (by weight) an answer must cover.
@@ -68,13 +68,14 @@ def candidates(analysis: Analysis, lexicon: Lexicon, summary: set[int]) -> list[
             headings[sentence.span.start] = heading_keys
     result = []
     for sentences in by_paragraph.values():
-        keys = [sentence_keys(s.span, lexicon) for s in sentences]
+        # nouns that only describe another thing ("a lift-served home") count as context, never as the sentence's own
+        split = [answer_keys(s.span, lexicon) for s in sentences]
         for n, sentence in enumerate(sentences):
-            context = set(headings[sentence.span.start])
+            context = set(headings[sentence.span.start]) | split[n][1]
             for m in (n - 1, n + 1):
                 if 0 <= m < len(sentences):
-                    context |= keys[m]
-            result.append(Candidate(sentence, keys[n], frozenset(context)))
+                    context |= split[m][0] | split[m][1]
+            result.append(Candidate(sentence, split[n][0], frozenset(context)))
     return result
 
 
