@@ -63,3 +63,20 @@ def test_a_thing_named_only_to_describe_another_does_not_answer_a_point_about_it
                               "and a new motor will be fitted in May. Band B applicants")
     report = check(read_text_input(answered, "letter.txt"), options=CheckOptions(complaint_points=points))
     assert report.complaint_points[0].status == "addressed"
+
+
+def _status(body: str, point: str) -> str:
+    letter = f"Dear Mr Okafor\n\nStage 1 complaint response\n\n{body}\n\nYours sincerely\n\nA Officer\n"
+    report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=(point,)))
+    return report.complaint_points[0].status
+
+
+def test_a_point_asking_for_a_date_is_answered_by_a_date_for_its_thing() -> None:
+    point = "I would like a date for the door to be replaced"
+    assert _status("A new composite door has been ordered and our joiner will fit it on 26 June.", point) == "addressed"
+    assert _status("A new composite door has been ordered and our joiner will fit it soon.", point) == "not_addressed"
+    # a date said in a subordinate clause, or the date of something else, is not the date asked for
+    point = "a date for completion"
+    assert _status("Our solicitor will work towards completion before your mortgage offer expires on 30 June.",
+                   point) == "not_addressed"
+    assert _status("The new valuation is booked for 20 May.", point) == "not_addressed"

@@ -34,6 +34,10 @@ _MODIFIER_DEPS = {"prep", "agent", "npadvmod", "advcl", "relcl", "acl"}
 _SUFFIXES = ("isation", "ization", "ation", "ition", "ment", "tion", "sion", "ance", "ence", "ing", "ise", "ize", "al",
              "er", "or", "y", "e")
 MONEY_KEY = "c:compensation"
+#: Any day-and-month date: what a point asking for "a date" is answered with.
+ANY_DATE = "d:any"
+_DATE_WORDS = {"date"}
+_MONTH_NAMES = set(_MONTHS.split("|"))
 # A shared concept (a paraphrase) against a shared word.
 CONCEPT_STRENGTH = 0.85
 
@@ -130,7 +134,8 @@ def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Fac
         elif _content(token, lexicon):
             place = lexicon.is_place(token.lemma_.lower()) or lexicon.is_place(token.lower_)
             weight = (PLACE_WEIGHT if place else POS_WEIGHT[token.pos_]) * _factor(token, inside)
-            raw.append(Facet(frozenset({word_key(token)}), weight, token.text))
+            keys = {word_key(token)} | ({ANY_DATE} if token.pos_ == "NOUN" and token.lower_ in _DATE_WORDS else set())
+            raw.append(Facet(frozenset(keys), weight, token.text))
         i += 1
     text = "".join(t.text_with_ws for t in tokens)
     raw.extend(Facet(frozenset({key}), 1.0, key[2:]) for key in sorted(dates(text)))
@@ -179,7 +184,23 @@ def answer_keys(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[frozenset[st
             (modifiers if _modifier(last) and last.head not in tokens[i:i + length] else keys).update(
                 f"c:{c}" for c in concepts)
     keys |= dates("".join(t.text_with_ws for t in tokens))
+    if _main_clause_date(tokens):
+        keys.add(ANY_DATE)  # "a date for the door" is answered by "our joiner will fit it on 26 June"
     return frozenset(keys), frozenset(modifiers - keys)
+
+
+def _main_clause_date(tokens: list[Token]) -> bool:
+    """Whether the sentence's main clause (its root or a verb coordinated with it) says when: "will fit it
+    on 26 June" gives a date; "will work towards completion before your offer expires on 30 June" does not."""
+    for token in tokens:
+        if token.lower_ not in _MONTH_NAMES:
+            continue
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        while verb is not None and verb.dep_ == "conj":
+            verb = verb.head
+        if verb is not None and verb.dep_ == "ROOT" and dates(token.sent.text):
+            return True
+    return False
 
 
 def _modifier(token: Token) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..analysis import Analysis, Sentence
 from ..elements.cues import is_conditional
-from .facets import Facet, answer_keys, sentence_keys, strength
+from .facets import ANY_DATE, Facet, answer_keys, sentence_keys, strength
 from .lexicon import Lexicon
 
 #: Share of a point's facets (by weight) an answer must cover.
@@ -106,10 +106,12 @@ def topic_keys(points: list[list[Facet]]) -> frozenset[str]:
 
 def _anchors(point: list[Facet], topic: frozenset[str]) -> list[Facet]:
     """The facets that can anchor an answer: heavy enough, and not the complaint's topic unless the
-    point names nothing else ("Can you fix the lift?")."""
+    point names nothing else ("Can you fix the lift?"). "A date" says when, not what: the date of
+    something else ("the valuation is booked for 20 May") does not answer "a date for completion"."""
     heavy = [f for f in point if f.weight >= ANCHOR]
-    own = [f for f in heavy if not _is_topic(f, topic)]
-    return own or heavy
+    things = [f for f in heavy if ANY_DATE not in f.keys]
+    own = [f for f in things if not _is_topic(f, topic)]
+    return own or things or heavy
 
 
 def _is_topic(facet: Facet, topic: frozenset[str]) -> bool:
