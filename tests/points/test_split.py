@@ -141,3 +141,11 @@ def test_a_topic_statement_the_next_clause_goes_on_about_is_where_that_point_sta
     points = _points("I am writing to complain about the repairs service. The extractor fan in the bathroom does "
                      "not work. The gutter is broken.")
     assert not any("writing" in p.text for p in points)
+
+
+def test_clauses_spliced_by_a_comma_are_points_of_their_own() -> None:
+    points = _points("The flat was filthy, there was no working smoke alarm.\n\nI want a deep clean.")
+    assert [p.text for p in points][:2] == ["The flat was filthy", "there was no working smoke alarm"]
+    # a clause that only reports the one before is no point of its own
+    points = _points("The boiler is broken again, the engineer said.")
+    assert len(points) == 1

@@ -48,6 +48,9 @@ _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "writ
 _CONTACT = {"report", "ring", "phone", "call", "email", "contact", "chase", "complain", "write", "tell", "ask", "apply"}
 _NEGATIVE = {"no", "nobody", "never", "nothing", "none", "neither", "nor", "cannot"}
 _POSSIBILITY = {"can", "could", "may", "might"}
+# Verbs that report or judge a clause ("..., he said", "..., I think"), which is then no point of its own.
+_REPORTING = {"say", "tell", "think", "believe", "feel", "know", "reckon", "suppose", "guess", "claim", "explain",
+              "admit", "agree", "promise", "write", "reply", "add"}
 _PRONOUN_SUBJECTS = {"it", "this", "that", "they", "these", "those", "he", "she"}
 
 
@@ -69,6 +72,9 @@ class Unit:
     topic_statement: bool = False
     #: "My husband passed away last spring": the resident's own circumstances, which ask nothing of the landlord.
     background: bool = False
+    #: "The flat was filthy, there was no smoke alarm": a sentence of its own joined by a comma, a point
+    #: of its own even when it names little ("filthy").
+    spliced: bool = False
 
 
 @dataclass
@@ -151,7 +157,7 @@ def split(doc: Doc, lexicon: Lexicon) -> list[SplitPoint]:
         same_sentence = previous is not None and previous.units[-1].sentence == unit.sentence
         goes_on = previous is not None and previous.units[-1].topic_statement and unit.pronoun_start
         joins = previous is not None and not unit.request and (goes_on or not unit.paragraph_start and (
-            _named(unit) < 1.0 or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1))
+            _named(unit) < 1.0 and not unit.spliced or (unit.pronoun_start and (same_sentence or len(unit.facets) <= 1))
             or (unit.consequence and same_sentence)))
         if joins and previous is not None:
             previous.units.append(unit)
@@ -203,7 +209,7 @@ def _lead_in_forward(units: list[Unit]) -> list[Unit]:
             pending = None
         opens = not result or result[-1].sentence != unit.sentence
         backward = unit.pronoun_start and not unit.paragraph_start  # "It ..." goes on the point before
-        if opens and _named(unit) < 1.0 and not unit.request and not backward:
+        if opens and _named(unit) < 1.0 and not unit.request and not backward and not unit.spliced:
             pending = unit
             continue
         result.append(unit)
@@ -247,11 +253,13 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         request = is_request(head, sent, lexicon)
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         heads_at[tokens[0].idx] = head
+        named = facets(tokens, lexicon)
         units.append(Unit(start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text),
-                          facets=facets(tokens, lexicon), request=request or _parent_request(head, heads, sent, lexicon),
+                          facets=named, request=request or _parent_request(head, heads, sent, lexicon),
                           pronoun_start=first.lower_ in _PRONOUN_SUBJECTS and first.dep_ in ("nsubj", "nsubjpass"),
                           sentence=sent.start, consequence=_possibility(head),
-                          topic_statement=_topic_statement(head), background=_background(head, tokens, lexicon)))
+                          topic_statement=_topic_statement(head), background=_background(head, tokens, lexicon),
+                          spliced=_spliced(head) and bool(named)))
     units.sort(key=lambda u: u.start)
     for before, unit in zip(units, units[1:]):
         if before.request and not unit.request and _small_clause(heads_at[unit.start]):
@@ -356,10 +364,23 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
             heads[token.i] = token
     for token in sent:
         heads.update((s.i, s) for s in _misparsed_subjects(token))
+        if _spliced(token):
+            heads[token.i] = token
         if (token.i not in heads and token.dep_ in ("ccomp", "advcl") and token.lemma_.lower() in lexicon.request_verbs
                 and is_request(token, sent, lexicon)):
             heads[token.i] = token  # "[I want the wall cleaned], CCTV put up": the parser hung the request below
     return heads
+
+
+def _spliced(token: Token) -> bool:
+    """A clause joined to the next by a comma alone ("The flat was filthy, there was no smoke alarm"):
+    the parser hangs it below the next clause as its complement, but it has its own subject and says
+    its own thing, unless the next clause only reports it ("The boiler is broken, he said")."""
+    after = token.right_edge.i + 1
+    return (token.dep_ == "ccomp" and token.i < token.head.i and after < len(token.doc)
+            and token.doc[after].text in (",", ";")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+            and token.head.lemma_.lower() not in _REPORTING)
 
 
 def _misparsed_subjects(verb: Token) -> list[Token]:
