@@ -47,3 +47,20 @@ def test_a_pattern_naming_an_unknown_set_is_refused(tmp_path) -> None:
         " examples: {fail: [{text: '4 June', expect: '4 June'}], pass: ['no']}}\n", encoding="utf-8")
     with pytest.raises(RulesError, match="monthz"):
         load_model("dates.yaml", DateRules, base=tmp_path)
+
+
+def test_names_are_not_looked_for_in_the_letters_frame(nlp) -> None:
+    """No check reads names in the address, greeting, sign-off or signature, so the recogniser
+    skips them; a name in the body is still found (and dates are found everywhere)."""
+    from responsecheck.analysis import analyse
+    from responsecheck.readers import read_bytes
+
+    text = ("Mrs Alison Grant\n\n4 Mill Lane\n\nDear Mrs Grant\n\nOur plumber Dave Hutchins will call on "
+            "4 June.\n\nYours sincerely\n\nKaren Bell\n\nComplaints Officer, 1 March 2026")
+    analysis = analyse(read_bytes(text.encode(), "letter.txt"), nlp, "model")
+    people = {e.text for e in analysis.doc.ents if e.label_ == "PERSON"}
+    assert "Dave Hutchins" in people
+    assert not people & {"Alison Grant", "Mrs Alison Grant", "Karen Bell"}
+    assert {"4 June", "1 March 2026"} <= {e.text for e in analysis.doc.ents if e.label_ == "DATE"}
+    # the same text parsed without the marks: the name in the frame is found, so the test means something
+    assert "Karen Bell" in {e.text for e in nlp(text).ents if e.label_ == "PERSON"}

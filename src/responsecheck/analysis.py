@@ -17,11 +17,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .letter import Letter
+from .entities import NAMES_UNREAD
 from .nlp import PARAGRAPH_BREAK
 from .report import Location
 
 Role = Literal["heading", "address", "salutation", "prose", "signoff", "signature", "table", "header",
                "footer", "textbox"]
+
+# The letter's frame: address, greeting, sign-off, signature, page header and footer. The language
+# checks read none of it, and the staff-named check only the rest.
+FRAME_ROLES: frozenset[Role] = frozenset({"address", "salutation", "signoff", "signature", "header", "footer"})
 
 _SALUTATION = re.compile(r"^(dear|hello|hi|good (morning|afternoon)|annwyl|to whom)\b", re.I)
 _SIGNOFF = re.compile(r"^(yours (sincerely|faithfully|truly)|(kind|best|warm|with kind) regards|regards|"
@@ -91,21 +96,36 @@ def analysis_text(letter: Letter) -> str:
     return PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs)
 
 
+def unparsed_doc(letter: Letter, nlp: Language) -> Doc:
+    """The Doc the one parse fills in (`nlp(doc)`, `nlp.pipe(docs)`), with the letter's frame
+    marked: no check reads names in it, so the pipeline looks for none there (entities.py)."""
+    doc = nlp.make_doc(analysis_text(letter))
+    doc.user_data[NAMES_UNREAD] = [(start, start + len(paragraph.text)) for start, paragraph, role
+                                   in zip(_starts(letter), letter.paragraphs, _roles(letter), strict=True)
+                                   if role in FRAME_ROLES]
+    return doc
+
+
 def analyse(letter: Letter, nlp: Language, model: str, doc: Doc | None = None) -> Analysis:
     """Parse the letter once and work out sentences and paragraph roles.
 
-    A batch passes the `doc` it already parsed with `nlp.pipe` (from `analysis_text(letter)`).
+    A batch passes the `doc` it already parsed with `nlp.pipe` (from `unparsed_doc(letter, nlp)`).
     """
+    if doc is None:
+        doc = nlp(unparsed_doc(letter, nlp))
+    analysis = Analysis(letter=letter, doc=doc, model=model, paragraph_starts=_starts(letter), roles=_roles(letter))
+    analysis.sentences = _sentences(analysis)
+    return analysis
+
+
+def _starts(letter: Letter) -> list[int]:
+    """Where each paragraph starts in the joined text."""
     starts: list[int] = []
     offset = 0
     for paragraph in letter.paragraphs:
         starts.append(offset)
         offset += len(paragraph.text) + len(PARAGRAPH_BREAK)
-    if doc is None:
-        doc = nlp(analysis_text(letter))
-    analysis = Analysis(letter=letter, doc=doc, model=model, paragraph_starts=starts, roles=_roles(letter))
-    analysis.sentences = _sentences(analysis)
-    return analysis
+    return starts
 
 
 def _sentences(analysis: Analysis) -> list[Sentence]:

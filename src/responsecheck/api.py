@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import nlp as nlp_module
-from .analysis import analyse, analysis_text
+from .analysis import analyse, unparsed_doc
 from .checks import CHECKS, CheckContext
 from .elements import detect
 from .config import apply as apply_house_style
@@ -81,7 +81,7 @@ def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int) -> li
             letters.append((index, read_path(path)))
         except InputError as error:
             reports[index] = error_report(Path(path).name, error, options.fail_on)
-    docs = nlp.pipe((analysis_text(letter) for _, letter in letters), batch_size=batch_size)
+    docs = nlp.pipe((unparsed_doc(letter, nlp) for _, letter in letters), batch_size=batch_size)
     for (index, letter), doc in zip(letters, docs, strict=True):
         try:
             reports[index] = _check_letter(letter, options, nlp, doc)

@@ -26,6 +26,8 @@ from .errors import RulesError
 from .matching import AnchoredMatcher
 from .rulebook import Examples, compile_pattern, load_model
 
+#: doc.user_data key: (start, end) character ranges where no check reads names (the letter's frame).
+NAMES_UNREAD = "responsecheck.names_unread"
 #: The recogniser's labels for names; its dates and numbers are left to the rules.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 _SET = re.compile(r"\{([a-z_]+)\}")
@@ -102,10 +104,12 @@ class LetterEntities:
 
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the sentences that can hold a name, neighbours joined so none is cut short."""
+    """Token ranges of the sentences that can hold a name, neighbours joined so none is cut short;
+    none inside the ranges the caller marked unread (analysis.unparsed_doc)."""
+    unread = doc.user_data.get(NAMES_UNREAD, ())
     runs: list[tuple[int, int]] = []
     for sentence in doc.sents:
-        if not _may_hold_a_name(sentence):
+        if any(start <= sentence.start_char < end for start, end in unread) or not _may_hold_a_name(sentence):
             continue
         if runs and runs[-1][1] == sentence.start:
             runs[-1] = (runs[-1][0], sentence.end)

@@ -30,14 +30,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..analysis import Analysis
+from ..analysis import FRAME_ROLES, Analysis
 from ..errors import RulesError
 from ..matching import AnchoredMatcher, letter_words
 from ..report import Finding, Severity
 from ..rulebook import Examples, compile_pattern, load_model
 from .patterns import quoted_spans
 
-SKIPPED_ROLES = frozenset({"address", "salutation", "signoff", "signature", "header", "footer"})
+SKIPPED_ROLES = FRAME_ROLES
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
