@@ -50,6 +50,10 @@ def test_a_participle_read_as_an_adjective_meets_its_verb_and_its_concept() -> N
     keys = {k for f in facets(list(doc), lex) for k in f.keys}
     assert {"l:refund", "c:compensation"} <= keys
     assert "l:refund" in sentence_keys(list(nlp("We will refund the charge.")), lex)
+    # read as a noun in a list of things asked for: still the verb
+    doc = nlp("I'd like the door fixed and the £60 refunded.")
+    assert next(t for t in doc if t.lower_ == "refunded").pos_ == "NOUN"
+    assert "l:refund" in {k for f in facets(list(doc), lex) for k in f.keys}
 
 
 def test_a_noun_describing_another_thing_in_an_answer_is_kept_apart() -> None:

@@ -118,10 +118,10 @@ def _form(token: Token) -> tuple[str, ...]:
 
 
 def base_lemma(token: Token) -> str:
-    """The lemma; for a participle the tagger read as an adjective and left unlemmatised ("the £60
-    refunded", "my cupboards damaged") the verb it comes from, less its -ed ("refund", "damag")."""
+    """The lemma; for a participle the tagger read as an adjective or a noun and left unlemmatised ("the
+    £60 refunded", "my cupboards damaged") the verb it comes from, less its -ed ("refund", "damag")."""
     lemma = token.lemma_.lower()
-    if lemma.endswith("ed") and len(lemma) > 5 and token.pos_ == "ADJ":
+    if lemma.endswith("ed") and len(lemma) > 5 and token.pos_ in ("ADJ", "NOUN"):
         return lemma[:-3] + "y" if lemma.endswith("ied") else lemma[:-2]
     return lemma
 
