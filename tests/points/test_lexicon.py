@@ -89,3 +89,11 @@ def test_a_compound_ending_in_a_role_word_is_a_role() -> None:
     lex = lexicon(load())
     assert lex.is_role("caseworker") and lex.is_role("handyperson") and lex.is_place("caseworker")
     assert not lex.is_role("steam") and not lex.is_role("german") and not lex.is_role("boiler")
+
+
+def test_a_noun_only_term_does_not_name_its_concept_as_a_verb() -> None:
+    nlp = load()
+    lex = lexicon(nlp)
+    refused = [k for f in facets(list(nlp("The engineer refused to look at the leak.")), lex) for k in f.keys]
+    refuse = [k for f in facets(list(nlp("The refuse was left by the door.")), lex) for k in f.keys]
+    assert "c:communal_cleaning" not in refused and "c:communal_cleaning" in refuse

@@ -87,6 +87,9 @@ class Lexicon:
     roles: frozenset[str]
     # first word of a term -> [(the term's words, concept ids)], longest terms first
     terms: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]
+    #: Terms marked "/noun" in the rules: a homograph that names the concept only as a noun ("refuse",
+    #: the rubbish, is not "refused" the verb).
+    nouns_only: frozenset[tuple[str, ...]]
     non_answers: AnchoredMatcher
     request_verbs: frozenset[str]
     request_frames: tuple[tuple[str, ...], ...]
@@ -107,7 +110,8 @@ class Lexicon:
         candidates = [t for form in dict.fromkeys(_form(tokens[i])) for t in self.terms.get(form, [])]
         for words, concepts in sorted(candidates, key=lambda t: -len(t[0])):
             if i + len(words) <= len(tokens) and all(
-                    w in _form(tokens[i + k]) for k, w in enumerate(words)):
+                    w in _form(tokens[i + k]) for k, w in enumerate(words)) and not (
+                    words in self.nouns_only and tokens[i + len(words) - 1].pos_ not in ("NOUN", "PROPN")):
                 return len(words), concepts
         return 0, frozenset()
 
@@ -140,10 +144,14 @@ def lexicon(nlp: Language) -> Lexicon:
 def build(rules: PointRules, nlp: Language) -> Lexicon:
     """Compile a rule set (the tests compile one with a list emptied, to show what that list changes)."""
     index: dict[str, dict[tuple[str, ...], set[str]]] = {}
+    nouns_only: set[tuple[str, ...]] = set()
     for concept_id, concept in rules.concepts.items():
         for term in concept.terms:
-            words = tuple(term.lower().replace("-", " - ").split())  # spaCy splits hyphens off
+            noun = term.endswith("/noun")
+            words = tuple(term.removesuffix("/noun").lower().replace("-", " - ").split())  # spaCy splits hyphens off
             index.setdefault(words[0], {}).setdefault(words, set()).add(concept_id)
+            if noun:
+                nouns_only.add(words)
     terms = {first: sorted(((w, frozenset(c)) for w, c in by_words.items()), key=lambda t: -len(t[0]))
              for first, by_words in index.items()}
     matcher = AnchoredMatcher(nlp.vocab)
@@ -153,5 +161,5 @@ def build(rules: PointRules, nlp: Language) -> Lexicon:
                    light_verbs=frozenset(rules.light_verbs.words),
                    places=frozenset(rules.places.words) | frozenset(rules.roles.words),
                    roles=frozenset(rules.roles.words),
-                   terms=terms, non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
+                   terms=terms, nouns_only=frozenset(nouns_only), non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
                    request_frames=tuple(tuple(f.split()) for f in rules.requests.frames))
