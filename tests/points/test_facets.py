@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from responsecheck.nlp import load
-from responsecheck.points.facets import answer_keys, facets, sentence_keys, stem
+from responsecheck.points.facets import answer_keys, facets, house_numbers, sentence_keys, stem
 from responsecheck.points.lexicon import lexicon
 
 
@@ -64,3 +64,8 @@ def test_a_noun_describing_another_thing_in_an_answer_is_kept_apart() -> None:
     # a noun compound is what the sentence is about: the heating system is the heating
     keys, modifiers = answer_keys(list(nlp("Our engineer repaired your heating system.")), lex)
     assert "c:heating" in keys and not modifiers
+
+
+def test_house_numbers_are_keys_however_written() -> None:
+    assert house_numbers("the tenants at number 22 and No. 4a") == {"n:22", "n:4a"}
+    assert house_numbers("my reference number is on the letter") == set()

@@ -19,6 +19,7 @@ from .lexicon import Lexicon, base_lemma
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\b", re.I)
+_HOUSE_NUMBER = re.compile(r"\b(?:number|no\.)\s+(\d{1,4}[a-z]?)\b", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 # How much a content word says about the topic, by part of speech: things named weigh most.
 # Proper nouns are mostly names and addresses, which answers seldom repeat.
@@ -47,6 +48,12 @@ class Facet:
     keys: frozenset[str]
     weight: float
     text: str
+
+
+def house_numbers(text: str) -> set[str]:
+    """House numbers as keys ('n:22' for "number 22", "No. 22"): which neighbour or home a point is about,
+    named the same way in the answer ("the household at number 22")."""
+    return {f"n:{n.lower()}" for n in _HOUSE_NUMBER.findall(text)}
 
 
 def dates(text: str) -> set[str]:
@@ -138,7 +145,7 @@ def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Fac
             raw.append(Facet(frozenset(keys), weight, token.text))
         i += 1
     text = "".join(t.text_with_ws for t in tokens)
-    raw.extend(Facet(frozenset({key}), 1.0, key[2:]) for key in sorted(dates(text)))
+    raw.extend(Facet(frozenset({key}), 1.0, key[2:]) for key in sorted(dates(text) | house_numbers(text)))
     return merge(raw)
 
 
@@ -183,7 +190,8 @@ def answer_keys(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[frozenset[st
             last = tokens[i + length - 1]
             (modifiers if _modifier(last) and last.head not in tokens[i:i + length] else keys).update(
                 f"c:{c}" for c in concepts)
-    keys |= dates("".join(t.text_with_ws for t in tokens))
+    text = "".join(t.text_with_ws for t in tokens)
+    keys |= dates(text) | house_numbers(text)
     if _main_clause_date(tokens):
         keys.add(ANY_DATE)  # "a date for the door" is answered by "our joiner will fit it on 26 June"
     return frozenset(keys), frozenset(modifiers - keys)
