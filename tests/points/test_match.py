@@ -86,3 +86,9 @@ def test_a_house_number_names_the_household_a_point_is_about() -> None:
     point = "I want you to take action against the tenants at number 22"
     assert _status("Our officers will visit the household at number 22 by 21 March.", point) == "addressed"
     assert _status("Our officers will visit the household at number 24 by 21 March.", point) == "not_addressed"
+
+
+def test_a_point_naming_only_who_is_anchored_by_who() -> None:
+    point = "tell me what you are going to do about the contractor"
+    assert _status("The contractor has been issued with a formal default notice.", point) == "addressed"
+    assert _status("Our gardener has cut the hedge.", point) == "not_addressed"

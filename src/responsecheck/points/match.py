@@ -106,9 +106,10 @@ def topic_keys(points: list[list[Facet]]) -> frozenset[str]:
 
 def _anchors(point: list[Facet], topic: frozenset[str]) -> list[Facet]:
     """The facets that can anchor an answer: heavy enough, and not the complaint's topic unless the
-    point names nothing else ("Can you fix the lift?"). "A date" says when, not what: the date of
+    point names nothing else ("Can you fix the lift?"); a point naming only who or where ("what are you
+    going to do about the contractor?") is anchored by that. "A date" says when, not what: the date of
     something else ("the valuation is booked for 20 May") does not answer "a date for completion"."""
-    heavy = [f for f in point if f.weight >= ANCHOR]
+    heavy = [f for f in point if f.weight >= ANCHOR] or point
     things = [f for f in heavy if ANY_DATE not in f.keys]
     own = [f for f in things if not _is_topic(f, topic)]
     return own or things or heavy
