@@ -45,3 +45,11 @@ def test_a_request_for_all_of_it_is_answered_when_every_other_point_is() -> None
         report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_text=complaint))
         status = {p.text: p.status for p in report.complaint_points}
         assert status["I would like all of this sorted before Christmas"] == expected
+
+
+def test_a_pronoun_standing_for_the_points_own_subject_takes_nothing_from_further_back() -> None:
+    found = _antecedents(given=("The portal says my repair is completed.",
+                                "The letter you sent me had someone else's name on it."))
+    assert found["The letter you sent me had someone else's name on it."] == set()
+    found = _antecedents(given=("The portal says my repair is completed.", "Nobody has looked at it."))
+    assert found["Nobody has looked at it."] != set()

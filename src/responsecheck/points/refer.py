@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .facets import CONCEPT_WEIGHT, POS_WEIGHT, Facet, facets
 from .lexicon import Lexicon
@@ -43,7 +43,7 @@ def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
             point.whole = True  # "I would like all of this sorted": every other point, not one thing
             continue
         pronoun = next((t for t in span if _pronoun(t)), None)
-        if pronoun is None:
+        if pronoun is None or _own_subject(pronoun, span):
             continue
         here = next(n for n, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         for n in range(here, max(-1, here - MAX_BACK - 1), -1):
@@ -53,6 +53,12 @@ def resolve(points: list[SplitPoint], doc: Doc, lexicon: Lexicon) -> None:
             if thing is not None:
                 point.antecedent = [thing]
                 break
+
+
+def _own_subject(pronoun: Token, span: Span) -> bool:
+    """Whether the pronoun stands for a noun subject the point names before it ("The letter you sent me
+    had someone else's name on it": the letter), which leaves no thing to find further back."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and _noun(t) and t.i < pronoun.i for t in span)
 
 
 def _noun(token: Token) -> bool:
