@@ -35,6 +35,9 @@ def test_topic_is_a_word_most_points_share() -> None:
     # two points sharing a word is not yet a topic, and a shared concept never is (concepts are broad)
     assert topic_keys([[_facet("l:skip")], [_facet("l:skip")], [_facet("l:rent")]]) == frozenset()
     assert topic_keys([[_facet("c:waste")], [_facet("c:waste")], [_facet("c:waste")]]) == frozenset()
+    # a house number most points name is the household the whole complaint is about
+    assert topic_keys([[_facet("n:22"), _facet("l:music")], [_facet("n:22"), _facet("l:dog")],
+                       [_facet("n:22"), _facet("l:car")]]) == frozenset({"n:22"})
 
 
 def test_a_sentence_naming_only_the_topic_does_not_answer_a_point_about_something_else() -> None:

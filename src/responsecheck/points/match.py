@@ -95,10 +95,11 @@ def _answers(sentence: Sentence, lexicon: Lexicon) -> bool:
 
 
 def topic_keys(points: list[list[Facet]]) -> frozenset[str]:
-    """Keys named by many of the complaint's points: its topic, which tells no point apart from another."""
+    """Words (and house numbers) named by many of the complaint's points: its topic, which tells no point
+    apart from another ("number 22" in every point of a complaint about the neighbours at number 22)."""
     counts: dict[str, int] = {}
     for point in points:
-        for key in {k for facet in point for k in facet.keys if k.startswith("l:")}:
+        for key in {k for facet in point for k in facet.keys if k.startswith(("l:", "n:"))}:
             counts[key] = counts.get(key, 0) + 1
     least = max(TOPIC_MIN, TOPIC_SHARE * len(points))
     return frozenset(k for k, n in counts.items() if n >= least)
@@ -117,7 +118,7 @@ def _anchors(point: list[Facet], topic: frozenset[str]) -> list[Facet]:
 
 def _is_topic(facet: Facet, topic: frozenset[str]) -> bool:
     """A facet whose words are all topic words; "storage heaters" says more than "heaters"."""
-    words = {k for k in facet.keys if k.startswith("l:")}
+    words = {k for k in facet.keys if k.startswith(("l:", "n:"))}
     return bool(words) and words <= topic
 
 
