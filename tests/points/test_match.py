@@ -95,3 +95,9 @@ def test_a_point_naming_only_who_is_anchored_by_who() -> None:
     point = "tell me what you are going to do about the contractor"
     assert _status("The contractor has been issued with a formal default notice.", point) == "addressed"
     assert _status("Our gardener has cut the hedge.", point) == "not_addressed"
+
+
+def test_a_room_is_where_not_what_so_naming_the_kitchen_does_not_answer_its_cupboards() -> None:
+    point = "My kitchen cupboards are now swollen"
+    assert _status("I am sorry that you have had water coming into your kitchen for so long.", point) == "not_addressed"
+    assert _status("Your kitchen units will be replaced in May.", point) == "addressed"
