@@ -121,6 +121,12 @@ def test_the_residents_circumstances_are_background_but_what_they_were_made_to_d
     assert point.text.endswith("Sundays") and not any("grandson" in k for f in point.facets for k in f.keys)
 
 
+def test_a_room_of_the_home_is_not_the_household() -> None:
+    """'My kitchen' is about the home, not about who the resident is: a point, not background."""
+    assert [p.text for p in _points("My kitchen is falling apart.")] == ["My kitchen is falling apart"]
+    assert _points("My husband passed away last spring.") == []
+
+
 def test_a_request_the_parser_hung_below_another_clause_is_a_point_of_its_own() -> None:
     points = _points("I want the wall cleaned today, CCTV put up, and I want the officer's comment looked into.")
     assert [p.text for p in points] == ["I want the wall cleaned today", "CCTV put up",

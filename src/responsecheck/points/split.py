@@ -290,7 +290,7 @@ def _topic_statement(head: Token) -> bool:
 
 def _background(head: Token, tokens: list[Token], lexicon: Lexicon) -> bool:
     """A clause about the resident's household that names nothing the landlord deals with: its subject is
-    "I"/"we" or "my/our ..." (husband, grandson, GP), and it has no "you/your", no negation (a grievance:
+    "I"/"we" or "my/our ..." (husband, grandson, GP; not a room of the home), and it has no "you/your", no negation (a grievance:
     "I have not had a proper sleep", "nobody came") and no housing concept ("I pay my rent by standing
     order" is about the rent account). "My husband passed away last spring" is told, not raised."""
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -299,6 +299,8 @@ def _background(head: Token, tokens: list[Token], lexicon: Lexicon) -> bool:
     household = subject.lower_ in ("i", "we") or any(
         c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
     if not household or any(t.lower_ in ("you", "your", "yours") for t in tokens):
+        return False
+    if subject.lemma_.lower() in lexicon.places - lexicon.roles:  # "My kitchen is falling apart": the home, not the household
         return False
     if any(t.dep_ == "neg" or t.lower_ in _NEGATIVE for t in tokens):
         return False
