@@ -109,3 +109,12 @@ def test_a_title_naming_the_complaint_and_its_stage_heads_the_whole_letter_not_a
     summary = letter.replace("Your complaint - stage 1 response", "Your complaint")
     report = check(read_text_input(summary, "letter.txt"), options=CheckOptions(complaint_points=points))
     assert report.complaint_points[0].status == "not_addressed"  # under "Your complaint" it restates
+
+
+def test_restating_what_the_resident_wants_is_not_an_answer_to_it() -> None:
+    letter = ("Dear Mr Jones\n\nYou would like the boiler serviced and the garden cleared before the summer.\n\n"
+              "Our gardener cleared the garden on 2 May.\n\nYours sincerely\n\nA Officer\n")
+    report = check(read_text_input(letter, "letter.txt"),
+                   options=CheckOptions(complaint_points=("I want the boiler serviced.", "I want the garden cleared.")))
+    assert [p.status for p in report.complaint_points] == ["not_addressed", "addressed"]
+    assert not report.outcome_requested.answered
