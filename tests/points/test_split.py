@@ -155,3 +155,18 @@ def test_clauses_spliced_by_a_comma_are_points_of_their_own() -> None:
     # a clause that only reports the one before is no point of its own
     points = _points("The boiler is broken again, the engineer said.")
     assert len(points) == 1
+
+
+def test_the_other_moods_of_asking_are_requests() -> None:
+    for text in ("What I want is for you to replace the fence.", "All I want is a date for the new boiler.",
+                 "Could the stairwell please be cleaned every week?", "I think the fence should be replaced.",
+                 "I would be grateful if you could tell me when the roof will be fixed."):
+        points = _points(text)
+        assert points and all(p.request for p in points), text
+
+
+def test_judging_the_past_or_reporting_asking_again_and_again_is_no_request() -> None:
+    for text in ("I think the engineer should have called me first.", "Many times I ask on the phone for a translator.",
+                 "Could this be why the damp came back?", "The gutter should be cleared every year."):
+        points = _points(text)
+        assert not any(p.request for p in points), text

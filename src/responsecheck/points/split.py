@@ -411,22 +411,79 @@ def _inside_request_object(token: Token, sent: Span) -> bool:
 
 
 def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
-    """A clause asking for an outcome: 'I want', 'I would like', 'I expect', 'Please...', 'Could you...'."""
+    """A clause asking for an outcome: 'I want', 'I would like', 'I expect', 'Please...', 'Could you...',
+    and the other moods of asking: the pseudo-cleft ("What I want is...", "All I want is..."), a question
+    opened by a modal ("Could the bin store be cleaned?"), a judgement of what should happen ("I think
+    the fence should be replaced") and the polite conditional ("I would be grateful if you could...")."""
     lemma = head.lemma_.lower()
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    negated = any(c.dep_ == "neg" for c in head.children)
-    if lemma in lexicon.request_verbs and subject is not None and subject.lower_ in ("i", "we") and not negated:
+    if _asks(head, lexicon):
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in _META_VERBS for c in head.children):
             return False  # "I want to complain about...", "I would like to make a complaint"
+        if _habitual(head):
+            return False  # "many times I ask for an interpreter": what the resident has been doing
         aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if lemma == "like":
             return bool(aux & {"would", "'d", "should"})
         if head.tag_ in ("VBD", "VBN") and not aux & {"would", "'d"}:
             return False
         return True
+    if lemma == "be" and any(_asks(c, lexicon) for c in head.children if c.dep_ == "csubj") or any(
+            c.dep_ == "nsubj" and any(r.dep_ == "relcl" and _asks(r, lexicon) for r in c.children) for c in head.children):
+        return True  # "What I want is for you to enforce the tenancy", "All I want is a date"
+    if lemma in _OPINION and _first_person(head) and any(
+            c.dep_ == "ccomp" and _should(c) for c in head.children):
+        return True  # "I think they should be moved"
+    if any(c.dep_ == "advcl" and _polite_if(c) for c in head.children):
+        return True  # "I would be grateful if you could tell me when..."
+    if _modal_question(head, sent):
+        return True
     words = tuple(t.lower_ for t in sent if not t.is_punct)
     return any(words[:len(frame)] == frame for frame in lexicon.request_frames) or "please" in words[:12] \
         and head.tag_ == "VB"
+
+
+#: Verbs giving the resident's view of what should happen ("I think they should be moved").
+_OPINION = {"think", "feel", "believe"}
+
+
+def _first_person(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _asks(verb: Token, lexicon: Lexicon) -> bool:
+    """A request verb with the resident as its subject, not negated ("I want", "we would like")."""
+    return (verb.lemma_.lower() in lexicon.request_verbs and _first_person(verb)
+            and not any(c.dep_ == "neg" for c in verb.children))
+
+
+def _habitual(verb: Token) -> bool:
+    """Asking reported as something done again and again ("many times I ask", "I ask every week")."""
+    return any(c.lemma_.lower() == "time" and any(m.dep_ in ("amod", "nummod") for m in c.children)
+               or c.lower_ in ("repeatedly", "always", "often", "constantly")
+               for c in verb.children)
+
+
+def _should(verb: Token) -> bool:
+    """'should' or 'ought to' about what is still to happen: "should have come" judges the past instead."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in ("should", "ought") for a in aux) and "have" not in aux
+
+
+def _polite_if(clause: Token) -> bool:
+    """'if you could / would / can ...', not negated: the polite form of a request."""
+    children = list(clause.children)
+    return (any(c.dep_ == "mark" and c.lower_ == "if" for c in children)
+            and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "can", "will") for c in children)
+            and not any(c.dep_ == "neg" for c in children))
+
+
+def _modal_question(head: Token, sent: Span) -> bool:
+    """A question opened by the clause's own modal asking for something done ("Could the bin store be
+    cleaned?", "Can someone come?"); a question about what is ("Could this be why...?") asks for no action."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return (first is not None and head.lemma_.lower() != "be" and first.tag_ == "MD" and first.head.i == head.i and first.lower_ in
+            ("can", "could", "would", "will") and any(t.text == "?" for t in sent))
 
 
 def _parent_request(head: Token, heads: dict[int, Token], sent: Span, lexicon: Lexicon) -> bool:
