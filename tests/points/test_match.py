@@ -101,3 +101,10 @@ def test_a_room_is_where_not_what_so_naming_the_kitchen_does_not_answer_its_cupb
     point = "My kitchen cupboards are now swollen"
     assert _status("I am sorry that you have had water coming into your kitchen for so long.", point) == "not_addressed"
     assert _status("Your kitchen units will be replaced in May.", point) == "addressed"
+
+
+def test_the_heading_over_a_sentence_anchors_it_as_an_answer() -> None:
+    point = "nobody has told me where I am on the waiting list"
+    answer = "There are 11 approved adaptations on our register. Yours is the third."
+    assert _status(f"Your place on the waiting list\n{answer}", point) == "addressed"
+    assert _status(f"The adaptation\n{answer}", point) == "not_addressed"

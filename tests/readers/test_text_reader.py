@@ -23,3 +23,11 @@ def test_markdown_headings_bullets_and_tables() -> None:
 def test_stdin_text() -> None:
     letter = read_text_input("Dear Sir,\n\nThank you.")
     assert letter.format == "stdin" and len(letter.paragraphs) == 2
+
+
+def test_a_short_unpunctuated_line_over_prose_is_a_paragraph_of_its_own() -> None:
+    letter = read_bytes(b"Dear Mr Kerr\nThank you for your letter.\n\nThe court action\nWe have stopped the application.\n\n"
+                        b"We have looked at\nyour complaint.", "letter.txt")
+    assert [p.text for p in letter.paragraphs] == [
+        "Dear Mr Kerr", "Thank you for your letter.", "The court action", "We have stopped the application.",
+        "We have looked at your complaint."]

@@ -3,7 +3,8 @@
 A letter sentence answers a point when it shares enough of the point's facets (its words, their
 housing concepts, its dates), counting half for words only in the sentence's surroundings (the
 heading it sits under, the sentences either side in its paragraph), and at least one of the point's
-things is named in the sentence itself. That anchoring thing must be one that sets the point apart:
+things is named in the sentence itself or in the heading over it (which says what its section is
+about: "Your place on the list" over "Yours is the third"). That anchoring thing must be one that sets the point apart:
 a word most of the complaint's points name is its topic ("the bins"), and a sentence naming only the
 topic ("the bins were emptied") does not answer a point about something else ("the recycling bins
 were taken away"), unless the point names nothing but the topic. Sentences that mention a point without answering it never
@@ -29,6 +30,9 @@ WEIGHT_CAP = 2.0
 CONTEXT = 0.5
 #: A facet this heavy, named in the sentence itself, anchors the answer (a place or a name cannot).
 ANCHOR = 0.6
+#: How much a facet counts when only the heading over the sentence names it: as context, but it anchors the
+#: answer, since a heading says what its section is about ("Your place on the list": "Yours is the third").
+HEADING = CONTEXT
 MAX_EVIDENCE = 3
 #: A thing named in at least this share of a complaint's points (and in TOPIC_MIN of them) is what the
 #: whole complaint is about ("the bins", "the lift"), not what one point says about it.
@@ -44,6 +48,7 @@ class Candidate:
     sentence: Sentence
     keys: frozenset[str]
     context: frozenset[str]
+    heading: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def candidates(analysis: Analysis, lexicon: Lexicon, summary: set[int]) -> list[
             for m in (n - 1, n + 1):
                 if 0 <= m < len(sentences):
                     context |= split[m][0] | split[m][1]
-            result.append(Candidate(sentence, split[n][0], frozenset(context)))
+            result.append(Candidate(sentence, split[n][0], frozenset(context), headings[sentence.span.start]))
     return result
 
 
@@ -136,7 +141,7 @@ def best_matches(point: list[Facet], found: list[Candidate], topic: frozenset[st
     for candidate in found:
         matched, anchored = 0.0, False
         for facet in point:
-            own = strength(facet, candidate.keys)
+            own = _own(facet, candidate)
             if own and facet in anchors:
                 anchored = True
             matched += facet.weight * max(own, CONTEXT * strength(facet, candidate.context))
@@ -154,11 +159,16 @@ def best_coverage(point: list[Facet], found: list[Candidate], topic: frozenset[s
     anchors = _anchors(point, topic)
     best = 0.0
     for candidate in found:
-        matched = sum(f.weight * max(strength(f, candidate.keys), CONTEXT * strength(f, candidate.context))
+        matched = sum(f.weight * max(_own(f, candidate), CONTEXT * strength(f, candidate.context))
                       for f in point)
-        if any(strength(f, candidate.keys) for f in anchors):
+        if any(_own(f, candidate) for f in anchors):
             best = max(best, min(1.0, matched / total) if total else 0.0)
     return best
+
+
+def _own(facet: Facet, candidate: Candidate) -> float:
+    """How strongly the sentence names the facet itself, or through the heading it sits under."""
+    return max(strength(facet, candidate.keys), HEADING * strength(facet, candidate.heading))
 
 
 def confidence(coverage: float, addressed: bool) -> float:

@@ -2,7 +2,8 @@
 
 Blank lines separate paragraphs. A block of short lines with no closing punctuation (an address,
 a reference list, a signature) is kept line by line, because joining it into one "sentence" would
-skew every sentence-level check; a block of running prose is joined into one paragraph.
+skew every sentence-level check; a block of running prose is joined into one paragraph, less a
+short unpunctuated first line over it (a heading or "Dear Ms Smith" with no blank line after it).
 """
 
 from __future__ import annotations
@@ -74,7 +75,18 @@ def _block_paragraphs(lines: list[str], markdown: bool) -> list[tuple[str, bool,
         return out
     if len(lines) > 1 and all(_is_short_line(line) for line in lines):
         return [(line.strip(), False, None) for line in lines]
+    if len(lines) > 1 and _is_title_line(lines[0]) and lines[1].lstrip()[:1].isupper():
+        # "The court action" on its own line over the section's first sentence: a heading (or the
+        # salutation), never the start of that sentence
+        return [(lines[0].strip(), False, None), (" ".join(line.strip() for line in lines[1:]), False, None)]
     return [(" ".join(line.strip() for line in lines), False, None)]
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line ending in no punctuation at all (a wrapped sentence's first line is long, or breaks
+    before a word in lower case): a heading or a salutation standing over the text below it."""
+    stripped = line.strip()
+    return len(stripped.split()) <= 8 and stripped[-1:].isalnum()
 
 
 def _is_short_line(line: str) -> bool:
