@@ -170,3 +170,9 @@ def test_judging_the_past_or_reporting_asking_again_and_again_is_no_request() ->
                  "Could this be why the damp came back?", "The gutter should be cleared every year."):
         points = _points(text)
         assert not any(p.request for p in points), text
+
+
+def test_excusing_the_letter_is_no_request_and_a_reason_for_a_request_is_part_of_it() -> None:
+    assert not any(p.request for p in _points("I hope you will forgive a long letter but I find the phone difficult."))
+    points = _points("Could you tell me when the roof will be fixed, as I would like it done before the winter?")
+    assert len(points) == 1 and points[0].request

@@ -421,6 +421,10 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
             return False  # "I want to complain about...", "I would like to make a complaint"
         if _habitual(head):
             return False  # "many times I ask for an interpreter": what the resident has been doing
+        if any(c.dep_ == "ccomp" and c.lemma_.lower() in _PARDON for c in head.children):
+            return False  # "I hope you will forgive a long letter": about the writing, not an outcome
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BECAUSE for c in head.children):
+            return False  # "..., as I would like them before the winter": the reason for a request, not another
         aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
         if lemma == "like":
             return bool(aux & {"would", "'d", "should"})
@@ -442,6 +446,10 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
         and head.tag_ == "VB"
 
 
+#: Asking the reader to excuse the letter itself ("I hope you will forgive a long letter").
+_PARDON = {"forgive", "excuse", "pardon"}
+#: Conjunctions of reason: a request verb under one gives the reason for the request it hangs from.
+_BECAUSE = {"as", "because", "since"}
 #: Verbs giving the resident's view of what should happen ("I think they should be moved").
 _OPINION = {"think", "feel", "believe"}
 
