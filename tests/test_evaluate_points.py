@@ -38,7 +38,9 @@ def test_eval_runs_every_points_set_by_default() -> None:
 
 def test_the_blind_points_set_shows_no_mistakes_and_the_promoted_holdout_does() -> None:
     results = [SetResult(name=name, letters=1, tables=[], mistakes=[f"{name}: a mistake"])
-               for name in ("points-holdout", "points-holdout2")]
+               for name in ("points-holdout", "points-holdout2", "points-holdout3")]
     text = render_evaluation(results)
-    assert "points-holdout: a mistake" in text and "points-holdout2: a mistake" not in text
-    assert '"points-holdout2: a mistake"' not in render_evaluation(results, "json")
+    assert "points-holdout: a mistake" in text
+    for name in ("points-holdout2", "points-holdout3"):
+        assert f"{name}: a mistake" not in text
+        assert f'"{name}: a mistake"' not in render_evaluation(results, "json")
