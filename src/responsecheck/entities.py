@@ -1,4 +1,4 @@
-"""The entities the checks use, found for a third of what the model's recogniser costs over a letter.
+"""The entities the checks use, found for about a quarter of what the model's recogniser costs.
 
 Checks use entities for two things: dates and time limits (is a remedy given a date?) and names
 (is a member of staff named? is a capitalised word a name rather than a misspelling?). The model's
@@ -8,7 +8,8 @@ which every check rides. So this pipeline component, in its place:
 - finds dates and times by rule (rules/dates.yaml, through the anchored matcher): written dates and
   time limits have few forms, and the rules find some the recogniser missed ('04/06/2026');
 - runs the model's recogniser only on the sentences where a name can be, two capitalised words
-  side by side (a third of a letter's words), and keeps the names it finds there.
+  side by side, outside the letter's frame, which no check reads names in (the analysis marks it
+  on the Doc: NAMES_UNREAD): about a tenth of a letter's words. It keeps the names it finds there.
 """
 
 from __future__ import annotations
