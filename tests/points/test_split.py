@@ -176,3 +176,8 @@ def test_excusing_the_letter_is_no_request_and_a_reason_for_a_request_is_part_of
     assert not any(p.request for p in _points("I hope you will forgive a long letter but I find the phone difficult."))
     points = _points("Could you tell me when the roof will be fixed, as I would like it done before the winter?")
     assert len(points) == 1 and points[0].request
+
+
+def test_the_same_verb_told_again_without_a_subject_is_one_point() -> None:
+    assert len(_points("The plumber came once in May and never came back to finish the pipework.")) == 1
+    assert len(_points("He was rude and refused to look at the leak in the bathroom.")) == 2

@@ -359,6 +359,8 @@ def _clause_heads(sent: Span, lexicon: Lexicon) -> dict[int, Token]:
         if token.dep_ != "conj" or token.i == sent.root.i:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        if not own_subject and token.lemma_.lower() == token.head.lemma_.lower():
+            continue  # "came once in August and never came back": the same action told again, one point
         if token.pos_ in ("VERB", "AUX") and (own_subject or _names_something(token, lexicon)
                                               or token.head.i in heads and is_request(token.head, sent, lexicon)):
             heads[token.i] = token
