@@ -99,10 +99,13 @@ def analysis_text(letter: Letter) -> str:
 def unparsed_doc(letter: Letter, nlp: Language) -> Doc:
     """The Doc the one parse fills in (`nlp(doc)`, `nlp.pipe(docs)`), with the letter's frame
     marked: no check reads names in it, so the pipeline looks for none there (entities.py)."""
+    return _marked_doc(letter, nlp, _starts(letter), _roles(letter))
+
+
+def _marked_doc(letter: Letter, nlp: Language, starts: list[int], roles: list[Role]) -> Doc:
     doc = nlp.make_doc(analysis_text(letter))
     doc.user_data[NAMES_UNREAD] = [(start, start + len(paragraph.text)) for start, paragraph, role
-                                   in zip(_starts(letter), letter.paragraphs, _roles(letter), strict=True)
-                                   if role in FRAME_ROLES]
+                                   in zip(starts, letter.paragraphs, roles, strict=True) if role in FRAME_ROLES]
     return doc
 
 
@@ -111,9 +114,10 @@ def analyse(letter: Letter, nlp: Language, model: str, doc: Doc | None = None) -
 
     A batch passes the `doc` it already parsed with `nlp.pipe` (from `unparsed_doc(letter, nlp)`).
     """
+    starts, roles = _starts(letter), _roles(letter)
     if doc is None:
-        doc = nlp(unparsed_doc(letter, nlp))
-    analysis = Analysis(letter=letter, doc=doc, model=model, paragraph_starts=_starts(letter), roles=_roles(letter))
+        doc = nlp(_marked_doc(letter, nlp, starts, roles))
+    analysis = Analysis(letter=letter, doc=doc, model=model, paragraph_starts=starts, roles=roles)
     analysis.sentences = _sentences(analysis)
     return analysis
 

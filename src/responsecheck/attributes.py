@@ -1,4 +1,4 @@
-"""The model's attribute ruler, applied in two cheap steps with exactly the same result.
+"""The model's attribute ruler, applied by look-ups where it can be, with exactly the same result.
 
 en_core_web_sm's attribute ruler gives each token its part of speech and morphology from its fine
 tag (a tag map of one pattern per tag), then applies some 120 exceptions (pronoun lemmas,
@@ -34,8 +34,9 @@ class QuickAttributeRuler:
         self.ruler = ruler
         strings = ruler.vocab.strings
         self._tag_map: dict[int, tuple[int, int]] = {}
-        # One-word exceptions that ask only for a word (and maybe a tag): a look-up per token.
-        self._words: dict[tuple[int, int], list[int]] = {}
+        # One-word exceptions that ask only for a word (and maybe a tag): a look-up per token, giving
+        # (pattern index, its match key) as the ruler's own matcher would.
+        self._words: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self.exceptions = AnchoredMatcher(ruler.vocab, index=_anchors, attributes=_ANCHORS)
         # The tag map can go first only while it comes first: a later pattern must still win.
         in_tag_map = True
@@ -51,7 +52,7 @@ class QuickAttributeRuler:
                 self.exceptions.add(str(attr_id), entry["patterns"])
             for tag_text, word in keys or ():
                 key = (strings.add(tag_text) if tag_text else 0, strings.add(word))
-                self._words.setdefault(key, []).append(attr_id)
+                self._words.setdefault(key, []).append((attr_id, strings.add(str(attr_id))))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -61,8 +62,8 @@ class QuickAttributeRuler:
         matches = {(int(strings[key]), key, start, end) for key, start, end in self.exceptions(doc)}
         words = self._words
         for position, (tag, word) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
-            for attr_id in words.get((tag, word), []) + words.get((0, word), []):
-                matches.add((attr_id, strings[str(attr_id)], position, position + 1))
+            for attr_id, key in words.get((tag, word), []) + words.get((0, word), []):
+                matches.add((attr_id, key, position, position + 1))
         self.ruler.set_annotations(doc, sorted(matches))
         return doc
 

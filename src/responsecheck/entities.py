@@ -20,6 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -83,7 +84,7 @@ def date_rules() -> DateRules:
 class LetterEntities:
     """A pipeline component standing in for the model's recogniser, which it runs where names can be."""
 
-    def __init__(self, nlp: Language, recogniser: object) -> None:
+    def __init__(self, nlp: Language, recogniser: EntityRecognizer) -> None:
         self.recogniser = recogniser
         rules = date_rules()
         self.dates = AnchoredMatcher(nlp.vocab)
@@ -96,7 +97,7 @@ class LetterEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=key) for key, start, end in self.dates(doc)]
         runs = _name_runs(doc)
-        parsed = self.recogniser.pipe(doc[start:end].as_doc() for start, end in runs)  # type: ignore[attr-defined]
+        parsed = self.recogniser.pipe(doc[start:end].as_doc() for start, end in runs)
         for (start, _), part in zip(runs, parsed, strict=True):
             spans.extend(Span(doc, start + ent.start, start + ent.end, label=ent.label_)
                          for ent in part.ents if ent.label_ in NAME_LABELS)

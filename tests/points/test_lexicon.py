@@ -9,7 +9,6 @@ import yaml
 
 from responsecheck.analysis import analyse
 from responsecheck.nlp import load
-from responsecheck.options import CheckOptions
 from responsecheck.points.facets import facets
 from responsecheck.errors import RulesError
 from responsecheck.points.lexicon import PointRules, WordList, _rules, build, lexicon
