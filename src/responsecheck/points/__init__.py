@@ -3,7 +3,9 @@
 Given the complaint (its text, or its points as a case system logged them), `assess` splits it into
 points (split.py), finds for each the letter sentences that answer it (match.py, vocabulary in
 rules/points.yaml), and reports each point as addressed or not, with the evidence and a confidence,
-plus the outcome the resident asked for and whether it is answered. The complaint is parsed once
+plus the outcome the resident asked for and whether it is answered. With the `embeddings` extra
+installed, the decision also weighs how close in meaning the point comes to the letter's answers
+(score.py); without it, the matcher decides alone. The report's metrics name the method. The complaint is parsed once
 with the shared pipeline; the letter is not parsed again (its Analysis is reused).
 """
 
@@ -20,9 +22,12 @@ from ..nlp import PARAGRAPH_BREAK
 from ..options import CheckOptions
 from ..report import ComplaintPoint, Evidence, Finding, Location, OutcomeRequested
 from . import refer
+from .embeddings import Encoder, encoder
 from .facets import facets
 from .lexicon import lexicon
-from .match import best_coverage, best_matches, candidates, confidence, topic_keys
+from .match import Candidate, Match, best_coverage, best_matches, candidates, confidence, topic_keys
+from .score import Similarity, figures, scorer, similarities
+from .score import confidence as scored_confidence
 from .split import SplitPoint, clean, is_request, split, unshout
 
 SOURCE = ("Housing Ombudsman Complaint Handling Code 2022, 5.6: \"address all points raised in the complaint\"; "
@@ -37,31 +42,69 @@ class PointsResult:
     metrics: dict[str, object] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Weighed:
+    """One point with what the letter offers against it: the matcher's answers and best coverage, and
+    (with embeddings) how close in meaning the letter comes. The scorer is fitted on these figures."""
+
+    point: SplitPoint
+    matches: list[Match]
+    coverage: float
+    near: Similarity | None
+
+
+def weigh(analysis: Analysis, nlp: Language, options: CheckOptions,
+          embedder: Encoder | None) -> tuple[list[Weighed], list[Candidate]]:
+    """The complaint's points, each weighed against the letter's answering sentences (the candidates)."""
+    lex = lexicon(nlp)
+    split_points = complaint_points(options, nlp)
+    found = candidates(analysis, lex, _summary_sentences(analysis, nlp))
+    topic = topic_keys([p.facets for p in split_points])
+    near = similarities(embedder, [p.text for p in split_points], found) if embedder else None
+    weighed = []
+    for n, point in enumerate(split_points):
+        matches = best_matches(point.all_facets, found, topic)
+        coverage = matches[0].coverage if matches else best_coverage(point.all_facets, found, topic)
+        weighed.append(Weighed(point, matches, coverage, near[n] if near else None))
+    return weighed, found
+
+
 def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsResult | None:
     """Check the letter against the complaint's points; None when no complaint was given."""
     if not options.complaint_points and not (options.complaint_text and options.complaint_text.strip()):
         return None
-    lex = lexicon(nlp)
-    split_points = complaint_points(options, nlp)
-    summary = _summary_sentences(analysis, nlp)
-    found = candidates(analysis, lex, summary)
-    topic = topic_keys([p.facets for p in split_points])
+    embedder = encoder()
+    weighed, found = weigh(analysis, nlp, options, embedder)
     points: list[ComplaintPoint] = []
-    for n, point in enumerate(split_points, start=1):
-        matches = best_matches(point.all_facets, found, topic)
-        addressed = bool(matches)
-        coverage = matches[0].coverage if matches else best_coverage(point.all_facets, found, topic)
+    for n, item in enumerate(weighed, start=1):
+        if item.near is None:
+            matches, addressed = item.matches, bool(item.matches)
+            sure = confidence(item.coverage, addressed)
+        else:
+            addressed, sure, matches = _decide(item.coverage, item.near, item.matches, found)
         points.append(ComplaintPoint(
-            id=f"P{n}", text=point.text, status="addressed" if addressed else "not_addressed",
+            id=f"P{n}", text=item.point.text, status="addressed" if addressed else "not_addressed",
             evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))
                       for m in matches],
-            confidence=confidence(coverage, addressed), request=point.request))
-    _answer_whole(points, [p.whole for p in split_points])
+            confidence=sure, request=item.point.request))
+    _answer_whole(points, [item.point.whole for item in weighed])
     outcome = _outcome(points)
     findings = [_finding(p) for p in points if p.status == "not_addressed"]
     metrics = {"points": len(points), "addressed": sum(p.status == "addressed" for p in points),
-               "source": "given" if options.complaint_points else "complaint"}
+               "source": "given" if options.complaint_points else "complaint",
+               "method": "matcher+embeddings" if embedder else "matcher"}
     return PointsResult(points=points, outcome=outcome, findings=findings, metrics=metrics)
+
+
+def _decide(coverage: float, near: Similarity, matches: list[Match],
+             found: list[Candidate]) -> tuple[bool, float, list[Match]]:
+    """Addressed or not by the scorer; the evidence is the matcher's, else the closest sentence in meaning."""
+    model = scorer()
+    probability = model.probability(figures(coverage, near))
+    addressed = probability < model.threshold
+    if addressed and not matches and near.closest is not None:
+        matches = [Match(found[near.closest].sentence, near.sentence)]
+    return addressed, scored_confidence(probability, model.threshold), matches if addressed else []
 
 
 def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:

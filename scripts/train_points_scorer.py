@@ -1,0 +1,102 @@
+"""Fit the points scorer (rules/points-scorer.yaml) on the labelled development sets.
+
+Each labelled point, given as the case system would give it, is weighed against its letter by the
+same code a check runs (points.weigh: the matcher's coverage, the embedding similarities); a logistic
+regression (scikit-learn, which the embeddings extra brings in) learns how much each figure says.
+Before fitting on all of them, each set is held out in turn and predicted by a model fitted on the
+others: those figures, printed, say how well the weights carry to letters the fit never saw.
+
+Blind sets are never read here. Usage (needs the embeddings extra):
+    python scripts/train_points_scorer.py [--write] [SET ...]   (default: dev holdout holdout2)
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from responsecheck import nlp as pipeline
+from responsecheck.analysis import analyse
+from responsecheck.evaluate import blind
+from responsecheck.evaluate_points import load_pairs
+from responsecheck.options import CheckOptions
+from responsecheck.points import weigh
+from responsecheck.points.embeddings import encoder
+from responsecheck.points.score import figures, scorer
+from responsecheck.readers import read_path
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules" / "points-scorer.yaml"
+#: Mild regularisation: three figures, a few hundred points.
+STRENGTH = 10.0
+
+
+def rows(set_name: str) -> tuple[list[list[float]], list[bool]]:
+    """Figures and truth (True: not answered) for every labelled point of a set."""
+    set_dir = ROOT / "corpora" / "points" / set_name
+    if blind(f"points-{set_name}"):
+        raise SystemExit(f"{set_name} is a blind set: it is never used to fit the scorer.")
+    embedder = encoder()
+    if embedder is None:
+        raise SystemExit("The embeddings extra is not installed (or RESPONSECHECK_EMBEDDINGS=off).")
+    nlp = pipeline.load()
+    features = scorer().features
+    x, y = [], []
+    for label in load_pairs(set_dir):
+        analysis = analyse(read_path(set_dir / label.letter), nlp, pipeline.model_name(nlp))
+        options = CheckOptions(complaint_points=tuple(p.quote for p in label.points))
+        weighed, _ = weigh(analysis, nlp, options, embedder)
+        for truth, item in zip(label.points, weighed, strict=True):
+            assert item.near is not None
+            values = figures(item.coverage, item.near)
+            x.append([values[f] for f in features])
+            y.append(truth.status == "not_addressed")
+    return x, y
+
+
+def _precision_recall(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
+    hits = int((predicted & truth).sum())
+    return hits / max(1, int(predicted.sum())), hits / max(1, int(truth.sum()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", default=["dev", "holdout", "holdout2"])
+    parser.add_argument("--write", action="store_true", help="write the fitted weights into the rules file")
+    args = parser.parse_args()
+    data = {name: rows(name) for name in args.sets}
+    threshold = scorer().threshold
+    pooled_p, pooled_y = [], []
+    for held in args.sets:
+        train = [name for name in args.sets if name != held]
+        x = np.array([r for name in train for r in data[name][0]])
+        y = np.array([t for name in train for t in data[name][1]])
+        model = LogisticRegression(C=STRENGTH).fit(x, y)
+        probability = model.predict_proba(np.array(data[held][0]))[:, 1]
+        truth = np.array(data[held][1])
+        pooled_p.extend(probability)
+        pooled_y.extend(truth)
+        p, r = _precision_recall(probability >= threshold, truth)
+        print(f"{held} held out ({len(truth)} points): not_addressed precision {p:.2f} recall {r:.2f}")
+    p, r = _precision_recall(np.array(pooled_p) >= threshold, np.array(pooled_y))
+    print(f"pooled, each set held out: precision {p:.2f} recall {r:.2f} at threshold {threshold}")
+    x = np.array([r for name in args.sets for r in data[name][0]])
+    y = np.array([t for name in args.sets for t in data[name][1]])
+    model = LogisticRegression(C=STRENGTH).fit(x, y)
+    weights = [round(float(w), 3) for w in model.coef_[0]]
+    intercept = round(float(model.intercept_[0]), 3)
+    print(f"fitted on {len(y)} points: weights {weights}, intercept {intercept}")
+    if args.write:
+        text = RULES.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^weights: .*$", f"weights: {weights}", text)
+        text = re.sub(r"(?m)^intercept: .*$", f"intercept: {intercept}", text)
+        RULES.write_text(text, encoding="utf-8")
+        print(f"written to {RULES.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

