@@ -35,8 +35,9 @@ RULES = ROOT / "rules" / "points-scorer.yaml"
 STRENGTH = 10.0
 
 
-def rows(set_name: str) -> tuple[list[list[float]], list[bool]]:
-    """Figures and truth (True: not answered) for every labelled point of a set."""
+def rows(set_name: str) -> tuple[list[list[float]], list[bool], list[bool]]:
+    """Figures, truth (True: not answered) and the matcher's decision (True: answered) for every
+    labelled point of a set."""
     set_dir = ROOT / "corpora" / "points" / set_name
     if blind(f"points-{set_name}"):
         raise SystemExit(f"{set_name} is a blind set: it is never used to fit the scorer.")
@@ -45,7 +46,7 @@ def rows(set_name: str) -> tuple[list[list[float]], list[bool]]:
         raise SystemExit("The embeddings extra is not installed (or RESPONSECHECK_EMBEDDINGS=off).")
     nlp = pipeline.load()
     features = scorer().features
-    x, y = [], []
+    x, y, matched = [], [], []
     for label in load_pairs(set_dir):
         analysis = analyse(read_path(set_dir / label.letter), nlp, pipeline.model_name(nlp))
         options = CheckOptions(complaint_points=tuple(p.quote for p in label.points))
@@ -55,7 +56,8 @@ def rows(set_name: str) -> tuple[list[list[float]], list[bool]]:
             values = figures(item.coverage, item.near)
             x.append([values[f] for f in features])
             y.append(truth.status == "not_addressed")
-    return x, y
+            matched.append(bool(item.matches))
+    return x, y, matched
 
 
 def _precision_recall(predicted: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
@@ -69,21 +71,25 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the fitted weights into the rules file")
     args = parser.parse_args()
     data = {name: rows(name) for name in args.sets}
-    threshold = scorer().threshold
-    pooled_p, pooled_y = [], []
+    rules = scorer()
+    pooled: list[tuple[bool, bool, bool]] = []  # truth, decided unanswered, matcher's unanswered
     for held in args.sets:
         train = [name for name in args.sets if name != held]
         x = np.array([r for name in train for r in data[name][0]])
         y = np.array([t for name in train for t in data[name][1]])
         model = LogisticRegression(C=STRENGTH).fit(x, y)
         probability = model.predict_proba(np.array(data[held][0]))[:, 1]
-        truth = np.array(data[held][1])
-        pooled_p.extend(probability)
-        pooled_y.extend(truth)
-        p, r = _precision_recall(probability >= threshold, truth)
-        print(f"{held} held out ({len(truth)} points): not_addressed precision {p:.2f} recall {r:.2f}")
-    p, r = _precision_recall(np.array(pooled_p) >= threshold, np.array(pooled_y))
-    print(f"pooled, each set held out: precision {p:.2f} recall {r:.2f} at threshold {threshold}")
+        decided = [(t, rules.unanswered(float(p), m), not m)
+                   for t, p, m in zip(data[held][1], probability, data[held][2], strict=True)]
+        pooled.extend(decided)
+        p, r = _precision_recall(np.array([d[1] for d in decided]), np.array([d[0] for d in decided]))
+        print(f"{held} held out ({len(decided)} points): not_addressed precision {p:.2f} recall {r:.2f}")
+    truth = np.array([d[0] for d in pooled])
+    p, r = _precision_recall(np.array([d[1] for d in pooled]), truth)
+    print(f"pooled, each set held out: precision {p:.2f} recall {r:.2f} "
+          f"(answered below {rules.answered_below}, flagged from {rules.flag_from})")
+    p, r = _precision_recall(np.array([d[2] for d in pooled]), truth)
+    print(f"the matcher alone (tuned on these sets): precision {p:.2f} recall {r:.2f}")
     x = np.array([r for name in args.sets for r in data[name][0]])
     y = np.array([t for name in args.sets for t in data[name][1]])
     model = LogisticRegression(C=STRENGTH).fit(x, y)

@@ -97,14 +97,15 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
 
 
 def _decide(coverage: float, near: Similarity, matches: list[Match],
-             found: list[Candidate]) -> tuple[bool, float, list[Match]]:
-    """Addressed or not by the scorer; the evidence is the matcher's, else the closest sentence in meaning."""
+            found: list[Candidate]) -> tuple[bool, float, list[Match]]:
+    """Addressed or not (the matcher's decision unless the scorer is clear); the evidence is the
+    matcher's, else the sentence closest in meaning."""
     model = scorer()
     probability = model.probability(figures(coverage, near))
-    addressed = probability < model.threshold
-    if addressed and not matches and near.closest is not None:
+    unanswered = model.unanswered(probability, bool(matches))
+    if not unanswered and not matches and near.closest is not None:
         matches = [Match(found[near.closest].sentence, near.sentence)]
-    return addressed, scored_confidence(probability, model.threshold), matches if addressed else []
+    return not unanswered, scored_confidence(probability, unanswered), [] if unanswered else matches
 
 
 def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:

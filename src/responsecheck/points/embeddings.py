@@ -114,8 +114,13 @@ def encoder() -> Encoder | None:
 def build(target: Path = DEFAULT_PATH) -> Path:
     """Export the packaged model to ONNX (once, at set-up; needs torch and transformers, which the
     extra installs). Written to a temporary name first, so a failed export never leaves a broken file."""
+    import warnings
+
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
 
     files = model_dir()
     if files is None:
@@ -139,7 +144,9 @@ def build(target: Path = DEFAULT_PATH) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
     axes = {0: "batch", 1: "tokens"}
-    with torch.no_grad():
+    # the tracer warns about shapes it records as constants; the batch and token axes are declared dynamic
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         torch.onnx.export(model, (sample, mask, torch.zeros_like(sample)), str(partial), opset_version=17,
                           dynamo=False, input_names=["input_ids", "attention_mask", "token_type_ids"],
                           output_names=["hidden"], dynamic_axes={"input_ids": axes, "attention_mask": axes,

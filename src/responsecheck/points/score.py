@@ -3,7 +3,9 @@ matcher's coverage, match.py) and closeness in meaning (sentence embeddings, emb
 
 Hand rules tuned on our own letters did not carry over to letters written by others (blind sets:
 0.61 precision, 0.63 recall of `not_addressed`); embeddings alone miss what sets two points on one
-thing apart. A logistic model weighs the three figures below; its weights, threshold and
+thing apart. A logistic model weighs the three figures below into the probability that a point is
+unanswered; the matcher's decision stands unless that probability is clear either way, so its rules
+(a date asked for needs a date) hold when the meaning is uncertain. Weights, thresholds and
 provenance are data in rules/points-scorer.yaml, fitted by scripts/train_points_scorer.py on the
 labelled development sets, never on a blind set.
 """
@@ -35,16 +37,27 @@ class Scorer(BaseModel):
     features: list[Feature] = Field(min_length=1)
     weights: list[float]
     intercept: float
-    #: A point is not answered at or above this probability (below 0.5: the Code's failure is the missed
-    #: point, so recall of unanswered points is worth some false alarms).
-    threshold: float = Field(gt=0, lt=1)
+    #: The matcher decides unless the meaning says otherwise clearly: a point it finds unanswered is
+    #: answered below this probability, and one it finds answered is unanswered at or above `flag_from`.
+    #: Its rules (a date asked for needs a date; the complaint's topic alone answers nothing) thus hold
+    #: unless the embeddings are sure.
+    answered_below: float = Field(gt=0, lt=1)
+    flag_from: float = Field(gt=0, lt=1)
     examples: PairExamples
 
     @model_validator(mode="after")
-    def _one_weight_per_feature(self) -> Scorer:
+    def _consistent(self) -> Scorer:
         if len(self.weights) != len(self.features):
             raise ValueError("weights must give one number per feature")
+        if self.answered_below > self.flag_from:
+            raise ValueError("answered_below must not exceed flag_from")
         return self
+
+    def unanswered(self, probability: float, matcher_answered: bool) -> bool:
+        """The decision: the matcher's, overturned only by a clear probability."""
+        if matcher_answered:
+            return probability >= self.flag_from
+        return probability >= self.answered_below
 
     def probability(self, figures: dict[str, float]) -> float:
         """How likely the point is unanswered, given its figures (keys: the features)."""
@@ -96,10 +109,6 @@ def figures(coverage: float, similarity: Similarity) -> dict[str, float]:
             "paragraph_similarity": similarity.paragraph}
 
 
-def confidence(probability: float, threshold: float) -> float:
-    """How far the probability lies from the threshold, as 0.5 (on it) to 0.99 (as far as it can be)."""
-    if probability >= threshold:
-        share = (probability - threshold) / (1 - threshold)
-    else:
-        share = (threshold - probability) / threshold
-    return round(min(0.99, 0.5 + 0.5 * share), 2)
+def confidence(probability: float, unanswered: bool) -> float:
+    """How sure the decision is, as 0.5 (a coin toss) to 0.99: the probability of what was decided."""
+    return round(min(0.99, max(0.5, probability if unanswered else 1 - probability)), 2)
