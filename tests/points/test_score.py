@@ -1,0 +1,85 @@
+"""The points scorer: its rules file's examples, run through the real check with and without
+embeddings, its validation, and how it overturns the matcher only when clear."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from responsecheck import CheckOptions, check
+from responsecheck.errors import RulesError
+from responsecheck.points import embeddings
+from responsecheck.points.score import Scorer, confidence, scorer
+from responsecheck.readers import read_text_input
+from responsecheck.rulebook import load_model, rules_dir
+
+RULES = scorer()
+needs_embeddings = pytest.mark.skipif(embeddings.encoder() is None, reason="the embeddings extra is not installed")
+
+
+def _point(point: str, answer: str):
+    letter = f"Dear Ms Rahman\n\nStage 1 complaint response\n\n{answer}\n\nYours sincerely\n\nA Officer\n"
+    report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=(point,)))
+    return report.complaint_points[0], report.metrics["complaint_points"]["method"]
+
+
+@pytest.fixture()
+def matcher_only(monkeypatch):
+    monkeypatch.setenv(embeddings.PATH_VARIABLE, "off")
+    embeddings.encoder.cache_clear()
+    yield
+    embeddings.encoder.cache_clear()
+
+
+@needs_embeddings
+def test_the_pass_example_is_answered_by_meaning() -> None:
+    point, method = _point(RULES.examples.pass_.point, RULES.examples.pass_.answer)
+    assert method == "matcher+embeddings"
+    assert point.status == "addressed"
+    # the evidence is the sentence closest in meaning, as the matcher found none
+    assert point.evidence and point.evidence[0].text == RULES.examples.pass_.answer
+
+
+def test_the_pass_example_needs_the_embeddings(matcher_only) -> None:
+    point, method = _point(RULES.examples.pass_.point, RULES.examples.pass_.answer)
+    assert method == "matcher"
+    assert point.status == "not_addressed"
+
+
+@needs_embeddings
+def test_the_fail_example_is_not_answered() -> None:
+    point, _ = _point(RULES.examples.fail.point, RULES.examples.fail.answer)
+    assert point.status == "not_addressed" and point.evidence == []
+
+
+def test_the_matcher_decides_unless_the_probability_is_clear() -> None:
+    assert RULES.unanswered(RULES.answered_below - 0.01, matcher_answered=False) is False
+    assert RULES.unanswered(RULES.answered_below, matcher_answered=False) is True
+    assert RULES.unanswered(RULES.flag_from - 0.01, matcher_answered=True) is False
+    assert RULES.unanswered(RULES.flag_from, matcher_answered=True) is True
+
+
+def test_more_evidence_means_a_lower_probability_of_no_answer() -> None:
+    low = {"coverage": 0.0, "sentence_similarity": 0.1, "paragraph_similarity": 0.1}
+    high = {"coverage": 1.0, "sentence_similarity": 0.8, "paragraph_similarity": 0.7}
+    assert RULES.probability(high) < RULES.answered_below < RULES.flag_from < RULES.probability(low)
+
+
+def test_confidence_is_the_probability_of_the_decision() -> None:
+    assert confidence(0.9, unanswered=True) == 0.9
+    assert confidence(0.1, unanswered=False) == 0.9
+    assert confidence(0.3, unanswered=True) == 0.5  # the matcher's call against a leaning probability
+    assert confidence(1.0, unanswered=True) == 0.99
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"weights": [-1.0]}, "one number per feature"),
+    ({"answered_below": 0.8, "flag_from": 0.3}, "must not exceed"),
+    ({"features": ["coverage", "colour", "paragraph_similarity"]}, "features"),
+])
+def test_an_inconsistent_scorer_does_not_load(tmp_path, change, message) -> None:
+    data = yaml.safe_load((rules_dir() / "points-scorer.yaml").read_text())
+    data.update(change)
+    (tmp_path / "points-scorer.yaml").write_text(yaml.safe_dump(data))
+    with pytest.raises(RulesError, match=message):
+        load_model("points-scorer.yaml", Scorer, base=tmp_path)
