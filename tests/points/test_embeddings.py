@@ -25,10 +25,12 @@ def fresh_encoder():
 
 
 def test_vectors_match_sentence_transformers() -> None:
+    """8-bit weights move each vector a little (the scorer is fitted on these, not the full model's)."""
     vectors = embeddings.encoder().encode(REFERENCE["sentences"])
     reference = np.array(REFERENCE["vectors"], dtype=np.float32)
     assert vectors.shape == reference.shape
-    assert (vectors * reference).sum(axis=1).min() > 0.9999
+    assert (vectors * reference).sum(axis=1).min() > 0.95
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
 def test_a_paraphrase_is_closer_than_another_topic() -> None:
@@ -36,12 +38,12 @@ def test_a_paraphrase_is_closer_than_another_topic() -> None:
     assert apology @ paraphrase > 0.7 > apology @ bins
 
 
-def test_batches_of_mixed_length_give_each_text_its_own_vector() -> None:
-    """Texts are grouped by length to save padding: the order must come back as given."""
-    texts = REFERENCE["sentences"] * 9  # more than one batch
-    vectors = embeddings.encoder().encode(texts[::-1])
-    alone = embeddings.encoder().encode([texts[::-1][5]])
-    assert np.allclose(vectors[5], alone[0], atol=1e-5)
+def test_a_text_has_the_same_vector_whatever_comes_with_it() -> None:
+    """With 8-bit weights a batch would share one scale: a text's vector must not depend on the others."""
+    texts = REFERENCE["sentences"]
+    together = embeddings.encoder().encode(texts[::-1])
+    alone = embeddings.encoder().encode([texts[1]])
+    assert np.array_equal(together[2], alone[0])
     assert embeddings.encoder().encode([]).shape == (0, embeddings.DIMENSIONS)
 
 
@@ -72,6 +74,10 @@ def test_build_exports_a_model_that_gives_the_reference_vectors(tmp_path, monkey
     result = CliRunner().invoke(main, ["build-embeddings", "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert target.exists() and not target.with_suffix(".partial").exists()
+    installed = embeddings.encoder().encode(REFERENCE["sentences"])
     monkeypatch.setenv(embeddings.PATH_VARIABLE, str(target))
-    vectors = embeddings.encoder().encode(REFERENCE["sentences"][:2])
-    assert (vectors * np.array(REFERENCE["vectors"][:2])).sum(axis=1).min() > 0.9999
+    embeddings.encoder.cache_clear()
+    built = embeddings.encoder().encode(REFERENCE["sentences"])
+    assert (built * np.array(REFERENCE["vectors"])).sum(axis=1).min() > 0.95
+    # the export is reproducible: the scorer's weights were fitted on the same vectors
+    assert np.allclose(built, installed, atol=1e-5)
