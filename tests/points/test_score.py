@@ -60,8 +60,8 @@ def test_the_matcher_decides_unless_the_probability_is_clear() -> None:
 
 
 def test_more_evidence_means_a_lower_probability_of_no_answer() -> None:
-    low = {"coverage": 0.0, "sentence_similarity": 0.1, "paragraph_similarity": 0.1}
-    high = {"coverage": 1.0, "sentence_similarity": 0.8, "paragraph_similarity": 0.7}
+    low = {"coverage": 0.0, "sentence_similarity": 0.1, "paragraph_similarity": 0.1, "specificity": -0.2}
+    high = {"coverage": 1.0, "sentence_similarity": 0.8, "paragraph_similarity": 0.7, "specificity": 0.3}
     assert RULES.probability(high) < RULES.answered_below < RULES.flag_from < RULES.probability(low)
 
 

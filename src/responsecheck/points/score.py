@@ -25,7 +25,7 @@ from .embeddings import Encoder
 from .lexicon import PairExamples
 from .match import Candidate
 
-Feature = Literal["coverage", "sentence_similarity", "paragraph_similarity"]
+Feature = Literal["coverage", "sentence_similarity", "paragraph_similarity", "specificity"]
 
 
 class Scorer(BaseModel):
@@ -78,12 +78,15 @@ class Similarity:
     paragraph: float
     #: The closest sentence (an index into the candidates), or None when the letter has none.
     closest: int | None
+    #: How much closer the point comes to that sentence than any other of the complaint's points does
+    #: (negative: the sentence answers another point, "the kitchen window" for "the kitchen extractor").
+    specificity: float = 0.0
 
 
 def similarities(encoder: Encoder, points: Sequence[str], found: Sequence[Candidate]) -> list[Similarity]:
     """Per point, the best cosine against one answering sentence and against one paragraph's answering
     sentences together (an answer spread over two sentences: "We inspected the roof. It needs new
-    tiles."). One encoder call for points, sentences and paragraphs."""
+    tiles."), and how specific that sentence is to the point. One encoder call for all the texts."""
     paragraphs: dict[int, list[str]] = {}
     for candidate in found:
         paragraphs.setdefault(candidate.sentence.paragraph, []).append(candidate.sentence.text)
@@ -91,22 +94,22 @@ def similarities(encoder: Encoder, points: Sequence[str], found: Sequence[Candid
     sentences = [c.sentence.text for c in found]
     vectors = encoder.encode([*points, *sentences, *joined])
     point_vectors = vectors[:len(points)]
-    sentence_vectors = vectors[len(points):len(points) + len(sentences)]
-    paragraph_vectors = vectors[len(points) + len(sentences):]
+    if not sentences:
+        return [Similarity(0.0, 0.0, None) for _ in points]
+    by_sentence = point_vectors @ vectors[len(points):len(points) + len(sentences)].T  # points x sentences
+    by_paragraph = point_vectors @ vectors[len(points) + len(sentences):].T
     result = []
-    for vector in point_vectors:
-        if not sentences:
-            result.append(Similarity(0.0, 0.0, None))
-            continue
-        by_sentence = sentence_vectors @ vector
-        best = int(by_sentence.argmax())
-        result.append(Similarity(float(by_sentence[best]), float((paragraph_vectors @ vector).max()), best))
+    for n in range(len(points)):
+        best = int(by_sentence[n].argmax())
+        others = [by_sentence[m, best] for m in range(len(points)) if m != n]
+        specificity = float(by_sentence[n, best] - max(others)) if others else 0.0
+        result.append(Similarity(float(by_sentence[n, best]), float(by_paragraph[n].max()), best, specificity))
     return result
 
 
 def figures(coverage: float, similarity: Similarity) -> dict[str, float]:
     return {"coverage": coverage, "sentence_similarity": similarity.sentence,
-            "paragraph_similarity": similarity.paragraph}
+            "paragraph_similarity": similarity.paragraph, "specificity": similarity.specificity}
 
 
 def confidence(probability: float, unanswered: bool) -> float:
