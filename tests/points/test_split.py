@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from responsecheck.nlp import load
 from responsecheck.points.lexicon import lexicon
 from responsecheck.points.split import clean, split
@@ -56,6 +58,22 @@ def test_a_from_line_heading_the_complaint_keeps_it_but_a_quoted_header_ends_it(
               "To: Jo Reid\nSubject: Your repair\n\nWe will send an electrician next week.")
     cleaned = clean(quoted)
     assert "extractor fan" in cleaned and "electrician" not in cleaned
+
+
+@pytest.mark.parametrize("marker", [
+    "---------- Forwarded message ---------\nFrom: Jo Reid <jo@example.org>\nDate: Mon, 2 Mar 2026 at 09:14\n"
+    "Subject: Bathroom\nTo: <cllr@example.gov.uk>",
+    "Begin forwarded message:\n\nFrom: Jo Reid <jo@example.org>\nSubject: Bathroom\nDate: 2 March 2026",
+    "From: Jo Reid\nSent: 02 March 2026 09:14\nTo: Cllr Amir Khan\nSubject: FW: Bathroom",
+])
+def test_a_forwarded_complaint_is_read_but_a_quoted_reply_is_not(marker: str) -> None:
+    """An advocate passing on the resident's e-mail: the resident's words below the forward are the complaint."""
+    text = (f"Please deal with my constituent's complaint below.\n\n{marker}\n\n"
+            "The extractor fan has not worked since May.\n\nFrom: Repairs Team\nSent: 2 May 2026 09:14\n"
+            "To: Jo Reid\nSubject: Your repair\n\nWe will send an electrician next week.")
+    cleaned = clean(text)
+    assert "extractor fan has not worked since May." in cleaned
+    assert "Forwarded" not in cleaned and "Subject" not in cleaned and "electrician" not in cleaned
 
 
 def test_signature_and_phone_footer_are_not_points() -> None:

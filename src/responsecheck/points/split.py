@@ -33,6 +33,10 @@ _QUOTE_START = re.compile(r"^(On .{0,200}wrote:|-{2,}\s*Original Message\s*-{2,}
 # who heads a letter "From: name, address", which is the complaint itself.
 _FROM = re.compile(r"^From:\s.+$", re.I)
 _HEADER_FIELD = re.compile(r"^(Sent|Date|To|Cc|Subject):\s", re.I)
+# A forwarded message is the complaint (an advocate or councillor passing on the resident's e-mail),
+# unlike a quoted reply: its marker and header block are skipped and its text kept.
+_FORWARD_START = re.compile(r"^(-+\s*Forwarded message\s*-+|Begin forwarded message:)\s*$", re.I)
+_FORWARD_SUBJECT = re.compile(r"^Subject:\s*(FW|Fwd?):", re.I)
 _SIGNATURE = re.compile(r"^--\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
 _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to (the )?[A-Z][\w&' -]+$|"
@@ -101,8 +105,22 @@ def clean(text: str) -> str:
     """The resident's own words: no quoted replies or signature, one paragraph per line of prose or list item."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
+    header, fields = False, 0  # within a forwarded message's header block; its fields seen so far
     for number, line in enumerate(lines):
         stripped = line.strip()
+        if _FORWARD_START.match(stripped) or _forwarded_header(lines, number):
+            header, fields = True, 0
+            if not _FORWARD_START.match(stripped):
+                fields = 1  # the From: line itself
+            continue
+        if header:
+            if _FROM.match(stripped) or _HEADER_FIELD.match(stripped):
+                fields += 1
+                continue
+            if not stripped:
+                header = fields == 0  # a blank line before the fields, or the one under them
+                continue
+            header = False
         if _SIGNATURE.match(stripped) or (kept and (_QUOTE_START.match(stripped) or _quoted_header(lines, number))):
             break
         if stripped.startswith(">"):
@@ -135,6 +153,12 @@ def _shouted(sentence: str) -> bool:
 def _sentence_case(sentence: str) -> str:
     lowered = _LONE_I.sub("I", sentence.lower())
     return lowered[:1].upper() + lowered[1:]
+
+
+def _forwarded_header(lines: list[str], number: int) -> bool:
+    """A quoted header block whose subject says it was forwarded ("Subject: FW: ...")."""
+    return _quoted_header(lines, number) and any(
+        _FORWARD_SUBJECT.match(line.strip()) for line in lines[number + 1:number + 5])
 
 
 def _quoted_header(lines: list[str], number: int) -> bool:
