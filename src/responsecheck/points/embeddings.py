@@ -67,6 +67,8 @@ class Encoder:
         # one thread: the service and the batch sampler already run one worker per core
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        # no memory arena: one short sentence at a time needs little, and an arena keeps its peak for good
+        options.enable_cpu_mem_arena = False
         try:
             self._session = onnxruntime.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
             self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
