@@ -365,22 +365,6 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
-@main.command(name="build-embeddings")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the model (default: inside this environment, where checks look for it).")
-def build_embeddings(output: Path | None) -> None:
-    """Export the embeddings extra's model to ONNX, once after installing it (needs torch; the points
-    check then weighs meaning as well as words)."""
-    import importlib.util
-
-    from .points import embeddings
-
-    if embeddings.model_dir() is None or importlib.util.find_spec("torch") is None:
-        raise click.ClickException("The embeddings extra is not installed: install torch==2.13.0, then "
-                                   "pip install 'responsecheck[embeddings]'.")
-    click.echo(f"Written {embeddings.build(output or embeddings.DEFAULT_PATH)}")
-
-
 @main.command(name="eval")
 @click.argument("sets", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

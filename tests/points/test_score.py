@@ -25,7 +25,7 @@ def _point(point: str, answer: str):
 
 @pytest.fixture()
 def matcher_only(monkeypatch):
-    monkeypatch.setenv(embeddings.PATH_VARIABLE, "off")
+    monkeypatch.setenv(embeddings.FOLDER_VARIABLE, "off")
     embeddings.encoder.cache_clear()
     yield
     embeddings.encoder.cache_clear()
