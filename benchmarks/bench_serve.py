@@ -1,7 +1,8 @@
 """Load on the HTTP service: N concurrent clients on loopback, against one warm check in a single process.
 
-Run: .venv/bin/python benchmarks/bench_serve.py [--clients 4] [--seconds 15] [--workers 2] [letter]
-(default letter: corpora/sample/draft-stage1.docx, a one-page letter).
+Run: .venv/bin/python benchmarks/bench_serve.py [--clients 4] [--seconds 15] [--workers 2]
+[--complaint FILE] [letter]   (default letter: corpora/sample/draft-stage1.docx, a one-page letter;
+with --complaint every request carries the complaint's text, so the points check runs too).
 
 It starts `responsecheck serve` as a subprocess on a free loopback port, warms it, then runs
 `--clients` threads for `--seconds` (bounded), each posting the letter and waiting for the report.
@@ -95,7 +96,7 @@ class MemorySampler(threading.Thread):
             tick += 1
 
 
-def load(url: str, files: dict, clients: int, seconds: float) -> tuple[list[float], int, float]:
+def load(url: str, files: dict, clients: int, seconds: float, fields: dict | None = None) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -105,7 +106,7 @@ def load(url: str, files: dict, clients: int, seconds: float) -> tuple[list[floa
         with httpx.Client(base_url=url, timeout=60) as http:
             while time.perf_counter() < stop_at:
                 start = time.perf_counter()
-                response = http.post("/v1/check", files=files)
+                response = http.post("/v1/check", files=files, data=fields or {})
                 elapsed = time.perf_counter() - start
                 with lock:
                     if response.status_code == 200:
@@ -122,16 +123,17 @@ def load(url: str, files: dict, clients: int, seconds: float) -> tuple[list[floa
     return latencies, errors[0], time.perf_counter() - started
 
 
-def single_checks(letter: Path, rounds: int = 8) -> list[float]:
+def single_checks(letter: Path, complaint: str | None, rounds: int = 8) -> list[float]:
     """Seconds per warm in-process check (the first, cold one is left out)."""
-    from responsecheck import check
+    from responsecheck import CheckOptions, check
 
     data = letter.read_bytes()
-    check(data, name=letter.name)
+    options = CheckOptions(complaint_text=complaint)
+    check(data, name=letter.name, options=options)
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
-        check(data, name=letter.name)
+        check(data, name=letter.name, options=options)
         times.append(time.perf_counter() - start)
     return times
 
@@ -164,25 +166,32 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--complaint", type=Path, help="send this complaint with every letter (the points check)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
+    complaint = None
+    if args.complaint:
+        from responsecheck.points.source import read_complaint
+
+        complaint = read_complaint(args.complaint)
+    fields = {"complaint_text": complaint} if complaint else {}
     clients, seconds = max(1, min(args.clients, 32)), max(1.0, min(args.seconds, 120.0))
 
     load_before = os.getloadavg()[0]
-    singles = single_checks(args.letter)
+    singles = single_checks(args.letter, complaint)
     process, url, startup = start_server(args.workers)
     sampler = MemorySampler(process.pid)
     try:
         sampler.sample()
         idle = dict(sampler.peak)
         files = {"file": (args.letter.name, args.letter.read_bytes())}
-        load(url, files, clients, 2.0)  # warm-up: connections open, workers hot
+        load(url, files, clients, 2.0, fields)  # warm-up: connections open, workers hot
         sampler.start()
         cpu_before = sum(sampler.root.cpu_times()[:2])
         workers_before = workers_cpu(process.pid)
         ours_before, machine_before = ours_cpu(process.pid), machine_busy()
         bench_before = sum(psutil.Process().cpu_times()[:2])
-        latencies, errors, elapsed = load(url, files, clients, seconds)
+        latencies, errors, elapsed = load(url, files, clients, seconds, fields)
         server_cpu = sum(sampler.root.cpu_times()[:2]) - cpu_before
         worker_cpu = workers_cpu(process.pid) - workers_before
         others = (machine_busy() - machine_before) - (ours_cpu(process.pid) - ours_before)
@@ -192,10 +201,10 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=15)
-    single = 1000 * statistics.median(singles + single_checks(args.letter))  # before and after: drift shows in both
+    single = 1000 * statistics.median(singles + single_checks(args.letter, complaint))  # before and after: drift shows in both
     p50, p95 = 1000 * percentile(latencies, 0.5), 1000 * percentile(latencies, 0.95)
     figures = {
-        "letter": args.letter.name, "clients": clients, "workers": args.workers, "seconds": round(elapsed, 1),
+        "letter": args.letter.name, "complaint": bool(complaint), "clients": clients, "workers": args.workers, "seconds": round(elapsed, 1),
         "requests": len(latencies), "errors": errors, "throughput_per_s": round(len(latencies) / elapsed, 2),
         "p50_ms": round(p50), "p95_ms": round(p95), "max_ms": round(1000 * max(latencies)),
         "single_check_ms": round(single), "server_process_cpu_ms_per_request": round(1000 * server_cpu / len(latencies), 1),
