@@ -94,6 +94,8 @@ class Encoder:
 def encoder() -> Encoder | None:
     """The process's encoder, loaded on first use; None when embeddings are off or not installed."""
     folder = model_folder()
-    if folder is None or not (folder / MODEL_FILE).exists() or importlib.util.find_spec("onnxruntime") is None:
+    if folder is None or not (folder / MODEL_FILE).exists():
+        return None
+    if any(importlib.util.find_spec(package) is None for package in ("onnxruntime", "tokenizers")):
         return None
     return Encoder(folder)
