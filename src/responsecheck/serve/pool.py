@@ -80,8 +80,11 @@ class Outcome:
     docx: bytes | None = None
 
 
-#: Warms every path a request can take: case dates (bank holidays) and the HTML page.
-WARM_JOB = Job(name="warm-up.txt", options=CheckOptions(received=dt.date(2026, 3, 2)), want="html", text=WARM_LETTER)
+#: Warms every path a request can take: case dates (bank holidays), a complaint's points (the sentence
+#: encoder, when installed, is loaded before the fork, so the workers share it) and the HTML page.
+WARM_JOB = Job(name="warm-up.txt", options=CheckOptions(received=dt.date(2026, 3, 2),
+                                                         complaint_points=("The window will not close",)),
+               want="html", text=WARM_LETTER)
 
 
 def run_job(job: Job) -> Outcome:
@@ -114,7 +117,8 @@ class CheckPool:
         # Load the model, every lazily built rule table, the house style and the grammar server's
         # probe in this process, then freeze what the collector tracks so forked workers do not
         # dirty the shared pages by collecting them.
-        self._warm = replace(WARM_JOB, options=replace(options or CheckOptions(), received=WARM_JOB.options.received))
+        self._warm = replace(WARM_JOB, options=replace(options or CheckOptions(), received=WARM_JOB.options.received,
+                                                       complaint_points=WARM_JOB.options.complaint_points))
         run_job(self._warm)
         gc.collect()
         gc.freeze()
