@@ -84,3 +84,10 @@ def test_a_check_never_imports_torch() -> None:
             "print('torch' in sys.modules, 'transformers' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_word_pieces_leave_out_special_tokens_and_punctuation() -> None:
+    (read,) = embeddings.encoder().read(["We repaired the gate, on 2 May!"])
+    assert read.pieces.shape == (7, embeddings.DIMENSIONS)  # we repaired the gate on 2 may
+    assert np.allclose(np.linalg.norm(read.pieces, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(read.vector, embeddings.encoder().encode(["We repaired the gate, on 2 May!"])[0])

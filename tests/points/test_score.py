@@ -60,8 +60,8 @@ def test_the_matcher_decides_unless_the_probability_is_clear() -> None:
 
 
 def test_more_evidence_means_a_lower_probability_of_no_answer() -> None:
-    low = {"coverage": 0.0, "sentence_similarity": 0.1, "paragraph_similarity": 0.1, "specificity": -0.2}
-    high = {"coverage": 1.0, "sentence_similarity": 0.8, "paragraph_similarity": 0.7, "specificity": 0.3}
+    low = {"coverage": 0.0, "sentence_similarity": 0.1, "paragraph_similarity": 0.1, "specificity": -0.2, "word_recall": 0.3}
+    high = {"coverage": 1.0, "sentence_similarity": 0.8, "paragraph_similarity": 0.7, "specificity": 0.3, "word_recall": 0.8}
     assert RULES.probability(high) < RULES.answered_below < RULES.flag_from < RULES.probability(low)
 
 
@@ -83,3 +83,25 @@ def test_an_inconsistent_scorer_does_not_load(tmp_path, change, message) -> None
     (tmp_path / "points-scorer.yaml").write_text(yaml.safe_dump(data))
     with pytest.raises(RulesError, match=message):
         load_model("points-scorer.yaml", Scorer, base=tmp_path)
+
+
+@needs_embeddings
+def test_word_recall_tells_the_aspect_apart() -> None:
+    """A sentence on another part of the same thing leaves the point's own word unmatched."""
+    from responsecheck.analysis import analyse
+    from responsecheck.nlp import load, model_name
+    from responsecheck.points import weigh
+
+    nlp = load()
+    letter = read_text_input("Dear Ms Rahman\n\nWe replaced the kitchen window on 3 May.\n\n"
+                             "Our electrician fitted a new kitchen extractor fan on 9 May.\n\nYours sincerely\n\nA Officer\n")
+    analysis = analyse(letter, nlp, model_name(nlp))
+    options = CheckOptions(complaint_points=("The kitchen extractor fan is broken", "The kitchen window will not shut"))
+    weighed, found = weigh(analysis, nlp, options, embeddings.encoder())
+    fan, window = (item.near for item in weighed)
+    assert found[fan.closest].sentence.text.startswith("Our electrician")
+    assert found[window.closest].sentence.text.startswith("We replaced")
+    assert fan.specificity > 0 and window.specificity > 0
+    alone = read_text_input("Dear Ms Rahman\n\nWe replaced the kitchen window on 3 May.\n\nYours sincerely\n\nA Officer\n")
+    weighed_alone, _ = weigh(analyse(alone, nlp, model_name(nlp)), nlp, options, embeddings.encoder())
+    assert weighed_alone[0].near.word_recall < window.word_recall

@@ -18,6 +18,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +53,17 @@ def model_folder() -> Path | None:
     return Path(setting) if setting else DEFAULT_FOLDER
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """A text as the model reads it: one vector for the whole, and one per word piece in context."""
+
+    #: The mean of every token's vector, unit length (sentence-transformers' sentence embedding).
+    vector: np.ndarray
+    #: Unit vectors of the word pieces that carry letters or digits (no [CLS], [SEP] or punctuation):
+    #: what the point's words are matched against, one by one.
+    pieces: np.ndarray
+
+
 class Encoder:
     """all-MiniLM-L6-v2 in onnxruntime: mean of the token vectors, unit length (as sentence-transformers)."""
 
@@ -77,16 +89,27 @@ class Encoder:
         self._inputs = {i.name for i in self._session.get_inputs()}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector per text (rows in the order given). Each text runs alone: with 8-bit weights a
-        text's vector would otherwise depend on the others in its batch (the scale of the activations is
-        taken over the batch), and alone is as fast, with no padding."""
+        """One unit vector per text (rows in the order given)."""
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+        for row, encoded in enumerate(self.read(texts)):
+            result[row] = encoded.vector
+        return result
+
+    def read(self, texts: Sequence[str]) -> list[Encoded]:
+        """Each text's vector and word-piece vectors. Each text runs alone: with 8-bit weights a text's
+        vectors would otherwise depend on the others in its batch (the scale of the activations is
+        taken over the batch), and alone is as fast, with no padding."""
+        result = []
+        for encoding in self._tokenizer.encode_batch(list(texts)):
             ids = np.array([encoding.ids], dtype=np.int64)
             feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
             hidden = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0][0]
             pooled = hidden.mean(axis=0)
-            result[row] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+            keep = [n for n, (piece, special) in enumerate(zip(encoding.tokens, encoding.special_tokens_mask))
+                    if not special and any(c.isalnum() for c in piece)]
+            pieces = hidden[keep] if keep else hidden
+            result.append(Encoded(pooled / max(float(np.linalg.norm(pooled)), 1e-12),
+                                  pieces / np.maximum(np.linalg.norm(pieces, axis=1, keepdims=True), 1e-12)))
         return result
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..rulebook import load_model
@@ -25,7 +26,7 @@ from .embeddings import Encoder
 from .lexicon import PairExamples
 from .match import Candidate
 
-Feature = Literal["coverage", "sentence_similarity", "paragraph_similarity", "specificity"]
+Feature = Literal["coverage", "sentence_similarity", "paragraph_similarity", "specificity", "word_recall"]
 
 
 class Scorer(BaseModel):
@@ -81,35 +82,41 @@ class Similarity:
     #: How much closer the point comes to that sentence than any other of the complaint's points does
     #: (negative: the sentence answers another point, "the kitchen window" for "the kitchen extractor").
     specificity: float = 0.0
+    #: The best, over the answering sentences, of how well each of the point's words finds a word of
+    #: like meaning in context in one sentence (the mean of each word piece's closest match; BERTScore's
+    #: recall, Zhang et al. 2020): a sentence on "the kitchen window" leaves "extractor" unmatched.
+    word_recall: float = 0.0
 
 
 def similarities(encoder: Encoder, points: Sequence[str], found: Sequence[Candidate]) -> list[Similarity]:
     """Per point, the best cosine against one answering sentence and against one paragraph's answering
     sentences together (an answer spread over two sentences: "We inspected the roof. It needs new
-    tiles."), and how specific that sentence is to the point. One encoder call for all the texts."""
+    tiles."), how specific that sentence is to the point, and the best word recall. One model run
+    per text."""
     paragraphs: dict[int, list[str]] = {}
     for candidate in found:
         paragraphs.setdefault(candidate.sentence.paragraph, []).append(candidate.sentence.text)
-    joined = [" ".join(texts) for texts in paragraphs.values()]
-    sentences = [c.sentence.text for c in found]
-    vectors = encoder.encode([*points, *sentences, *joined])
-    point_vectors = vectors[:len(points)]
-    if not sentences:
+    if not found:
         return [Similarity(0.0, 0.0, None) for _ in points]
-    by_sentence = point_vectors @ vectors[len(points):len(points) + len(sentences)].T  # points x sentences
-    by_paragraph = point_vectors @ vectors[len(points) + len(sentences):].T
+    read = encoder.read([*points, *(c.sentence.text for c in found)])
+    asked, answers = read[:len(points)], read[len(points):]
+    paragraph_vectors = encoder.encode([" ".join(texts) for texts in paragraphs.values()])
+    by_sentence = np.array([p.vector for p in asked]) @ np.array([a.vector for a in answers]).T  # points x sentences
+    by_paragraph = np.array([p.vector for p in asked]) @ paragraph_vectors.T
     result = []
-    for n in range(len(points)):
+    for n, point in enumerate(asked):
         best = int(by_sentence[n].argmax())
         others = [by_sentence[m, best] for m in range(len(points)) if m != n]
         specificity = float(by_sentence[n, best] - max(others)) if others else 0.0
-        result.append(Similarity(float(by_sentence[n, best]), float(by_paragraph[n].max()), best, specificity))
+        recall = max(float((point.pieces @ answer.pieces.T).max(axis=1).mean()) for answer in answers)
+        result.append(Similarity(float(by_sentence[n, best]), float(by_paragraph[n].max()), best, specificity, recall))
     return result
 
 
 def figures(coverage: float, similarity: Similarity) -> dict[str, float]:
     return {"coverage": coverage, "sentence_similarity": similarity.sentence,
-            "paragraph_similarity": similarity.paragraph, "specificity": similarity.specificity}
+            "paragraph_similarity": similarity.paragraph, "specificity": similarity.specificity,
+            "word_recall": similarity.word_recall}
 
 
 def confidence(probability: float, unanswered: bool) -> float:
