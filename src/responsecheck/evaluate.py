@@ -21,6 +21,7 @@ from .api import check
 from .evaluate_findings import findings_rows
 from .evaluate_points import is_points_set, load_pairs, score_pair
 from .options import CaseFile, CheckOptions
+from .points.embeddings import encoder
 from .profiles import ELEMENT_IDS
 from .report import Report
 
@@ -178,6 +179,8 @@ def points_result(set_dir: Path) -> SetResult:
                 outcome_right += outcome
     table.notes.append(f"points found that match no label: {extra}, of which flagged: {flagged_extra}")
     table.notes.append(f"outcome requested, answered or not, correct: {outcome_right}/{outcomes}")
+    table.notes.append("method: " + ("matcher+embeddings" if encoder() is not None else
+                                     "matcher (the embeddings extra is not installed, or RESPONSECHECK_EMBEDDINGS=off)"))
     return SetResult(name=f"points-{set_dir.name}", letters=len(pairs), tables=[table], mistakes=mistakes)
 
 
