@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Severity = Literal["error", "warning", "suggestion"]
 SEVERITY_RANK: dict[str, int] = {"suggestion": 1, "warning": 2, "error": 3}
@@ -73,6 +73,9 @@ class ComplaintPoint(BaseModel):
                                      description="letter sentences that give the finding or decision on it")
     confidence: float = Field(ge=0, le=1, description="0.5 on the borderline, towards 1 when clear-cut")
     request: bool = Field(False, description="the resident asks for this (part of the outcome requested)")
+    answered_by: Literal["words", "meaning"] | None = Field(
+        None, description="for an answered point, how its evidence was found: sharing the point's words and "
+                          "concepts, or only close in meaning (the embeddings extra; check it more carefully)")
 
 
 class OutcomeRequested(BaseModel):

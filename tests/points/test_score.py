@@ -105,3 +105,30 @@ def test_word_recall_tells_the_aspect_apart() -> None:
     alone = read_text_input("Dear Ms Rahman\n\nWe replaced the kitchen window on 3 May.\n\nYours sincerely\n\nA Officer\n")
     weighed_alone, _ = weigh(analyse(alone, nlp, model_name(nlp)), nlp, options, embeddings.encoder())
     assert weighed_alone[0].near.word_recall < window.word_recall
+
+
+@needs_embeddings
+def test_an_answer_found_by_meaning_only_says_so_in_every_output() -> None:
+    from rich.console import Console
+
+    from responsecheck.render.docx_annotate import summary_text
+    from responsecheck.render.html import render_html
+    from responsecheck.render.text import render_text
+
+    letter = read_text_input(f"Dear Ms Rahman\n\nStage 1 complaint response\n\n{RULES.examples.pass_.answer}\n\n"
+                             "We have repaired the gate.\n\nYours sincerely\n\nA Officer\n", "letter.txt")
+    report = check(letter, options=CheckOptions(complaint_points=(RULES.examples.pass_.point, "The gate is broken")))
+    by_meaning, by_words = report.complaint_points
+    assert (by_meaning.answered_by, by_words.answered_by) == ("meaning", "words")
+    console = Console(record=True, width=160)
+    render_text(report, console)
+    assert "close in meaning" in console.export_text()
+    assert "closeness in meaning only" in render_html(report, letter)
+    assert "close in meaning only" in summary_text(report, [], "hint")
+
+
+def test_an_unanswered_point_has_no_basis(matcher_only) -> None:
+    point, _ = _point("The gate is broken", "The lift was repaired on 4 May.")
+    assert point.status == "not_addressed" and point.answered_by is None
+    point, _ = _point("The gate is broken", "We repaired the broken gate on 4 May.")
+    assert point.status == "addressed" and point.answered_by == "words"

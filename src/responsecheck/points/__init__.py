@@ -86,7 +86,8 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
             id=f"P{n}", text=item.point.text, status="addressed" if addressed else "not_addressed",
             evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))
                       for m in matches],
-            confidence=sure, request=item.point.request))
+            confidence=sure, request=item.point.request,
+            answered_by=("words" if item.matches else "meaning") if addressed else None))
     _answer_whole(points, [item.point.whole for item in weighed])
     outcome = _outcome(points)
     findings = [_finding(p) for p in points if p.status == "not_addressed"]
@@ -135,6 +136,9 @@ def _answer_whole(points: list[ComplaintPoint], whole: list[bool]) -> None:
         if asks_all and rest:
             point.status = "addressed" if all(p.status == "addressed" for p in rest) else "not_addressed"
             point.confidence = min(p.confidence for p in rest)
+            point.answered_by = None
+            if point.status == "addressed":
+                point.answered_by = "meaning" if any(p.answered_by == "meaning" for p in rest) else "words"
 
 
 def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:

@@ -152,6 +152,8 @@ def _points(report: Report, console: Console) -> None:
     for point in points:
         mark = _STATUS_MARK["present" if point.status == "addressed" else "missing"]
         places = ", ".join(dict.fromkeys(where(e.location) for e in point.evidence))
+        if places and point.answered_by == "meaning":
+            places += " (close in meaning: check)"
         tail = f"  [dim]{places}[/]" if places else "  [red]not answered[/]"
         asked = " [dim](asked for)[/]" if point.request else ""
         room = max(20, _room(console) - len(places or "not answered") - 12)
