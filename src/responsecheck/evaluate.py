@@ -156,7 +156,8 @@ EVALUATORS: list[Evaluator] = [elements_table, status_table, findings_table, lan
 
 def default_sets() -> list[Path]:
     sets = ("dev", "holdout", "presend", "language", "language-holdout", "points/dev", "points/holdout",
-            "points/holdout2", "points/holdout3", "points/holdout4", "points/holdout5")
+            "points/holdout2", "points/holdout3", "points/holdout4", "points/holdout5", "points/holdout6",
+            "points/holdout7")
     return [p for p in (CORPORA / name for name in sets) if (p / "labels.yaml").exists()]
 
 
@@ -214,10 +215,10 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.3f}"
 
 
-#: Sets whose mistakes are never printed: pattern authors must not read them (points-holdout and
-#: points-holdout2 are development sets since December 2026; points-holdout3, points-holdout4 and points-holdout5
-#: are the points check's blind sets).
-BLIND_SETS = frozenset({"holdout", "language-holdout", "points-holdout3", "points-holdout4", "points-holdout5"})
+#: Sets whose mistakes are never printed: pattern authors must not read them (points-holdout to
+#: points-holdout5 are development sets since December 2026; points-holdout6 and points-holdout7 are the
+#: points check's blind sets).
+BLIND_SETS = frozenset({"holdout", "language-holdout", "points-holdout6", "points-holdout7"})
 
 
 def blind(name: str) -> bool:
