@@ -61,6 +61,15 @@ def test_non_answer_examples(kind: str, sentence: str) -> None:
     assert _answers(analysis.sentences[0], lexicon(nlp)) is (kind == "pass")
 
 
+@pytest.mark.parametrize(("kind", "sentence"), [("pass", s) for s in RULES.statements.examples.pass_]
+                         + [("fail", s) for s in RULES.statements.examples.fail])
+def test_statement_examples(kind: str, sentence: str) -> None:
+    """Restatements of the complaint and policy stated in general are no answer; findings and decisions are."""
+    nlp = load()
+    analysis = analyse(read_text_input(sentence, "s.txt"), nlp, "test")
+    assert _answers(analysis.sentences[0], lexicon(nlp)) is (kind == "pass")
+
+
 @pytest.mark.parametrize(("kind", "sentence"), [("pass", s) for s in RULES.requests.examples.pass_]
                          + [("fail", s) for s in RULES.requests.examples.fail])
 def test_request_examples(kind: str, sentence: str) -> None:

@@ -56,6 +56,19 @@ class NonAnswers(BaseModel):
     examples: Examples
 
 
+class Statements(BaseModel):
+    """The vocabulary of statements.py: what names the resident's complaint and the verbs that restate
+    it; what names the landlord, and the verbs of a decision, which no general statement carries."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    documents: frozenset[str] = Field(min_length=1)
+    restating_verbs: frozenset[str] = Field(min_length=1)
+    landlords: frozenset[str] = Field(min_length=1)
+    answer_verbs: frozenset[str] = Field(min_length=1)
+    examples: Examples
+
+
 class Requests(BaseModel):
     model_config = ConfigDict(extra="forbid")
     source: str
@@ -73,6 +86,7 @@ class PointRules(BaseModel):
     light_verbs: WordList
     concepts: dict[str, Concept]
     non_answers: NonAnswers
+    statements: Statements
     requests: Requests
 
 

@@ -10,7 +10,8 @@ topic ("the bins were emptied") does not answer a point about something else ("t
 were taken away"), unless the point names nothing but the topic. Sentences that mention a point without answering it never
 count: the restatement of the complaint ("You told us..."), sympathy ("I understand how..."),
 thanks, promises to look into it, generic sentences ("we have looked into all your concerns"),
-and the conditional escalation paragraph.
+policy stated in general ("Garages are let subject to availability", statements.py), and the
+conditional escalation paragraph.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..analysis import Analysis, Sentence
 from ..elements.cues import is_conditional
 from .facets import ANY_DATE, Facet, answer_keys, sentence_keys, strength
 from .lexicon import Lexicon
+from .statements import is_general, restates_complaint
 
 #: Share of a point's facets (by weight) an answer must cover.
 THRESHOLD = 0.5
@@ -96,7 +98,7 @@ def _answers(sentence: Sentence, lexicon: Lexicon) -> bool:
         words = span[start:end]
         if any(t.i == root.i or t.head.i == root.i for t in words):
             return False
-    return True
+    return not restates_complaint(span, lexicon) and not is_general(span, lexicon)
 
 
 def topic_keys(points: list[list[Facet]]) -> frozenset[str]:
