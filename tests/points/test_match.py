@@ -1,6 +1,10 @@
-"""Matching a point to its answer: the complaint's topic alone does not anchor an answer."""
+"""Matching a point to its answer: the complaint's topic alone does not anchor an answer. These are the
+matcher's own rules, so they run without the embeddings extra (with it, the matcher's coverage is one of
+the scorer's figures: tests/points/test_score.py)."""
 
 from __future__ import annotations
+
+import pytest
 
 from responsecheck import CheckOptions, check
 from responsecheck.points.facets import Facet
@@ -22,6 +26,9 @@ J Officer
 COMPLAINT = ("The bins at Alder House have not been emptied for a month.\n\n"
              "The recycling bins were removed in April and never returned.\n\n"
              "Please get the bins emptied and return the recycling bins.")
+
+
+pytestmark = pytest.mark.usefixtures("matcher_only")
 
 
 def _facet(*keys: str) -> Facet:

@@ -1,5 +1,5 @@
 """The points scorer: its rules file's examples, run through the real check with and without
-embeddings, its validation, and how it overturns the matcher only when clear."""
+embeddings, its validation, and its threshold."""
 
 from __future__ import annotations
 
@@ -23,14 +23,6 @@ def _point(point: str, answer: str):
     return report.complaint_points[0], report.metrics["complaint_points"]["method"]
 
 
-@pytest.fixture()
-def matcher_only(monkeypatch):
-    monkeypatch.setenv(embeddings.FOLDER_VARIABLE, "off")
-    embeddings.encoder.cache_clear()
-    yield
-    embeddings.encoder.cache_clear()
-
-
 @needs_embeddings
 def test_the_pass_example_is_answered_by_meaning() -> None:
     point, method = _point(RULES.examples.pass_.point, RULES.examples.pass_.answer)
@@ -52,29 +44,28 @@ def test_the_fail_example_is_not_answered() -> None:
     assert point.status == "not_addressed" and point.evidence == []
 
 
-def test_the_matcher_decides_unless_the_probability_is_clear() -> None:
-    assert RULES.unanswered(RULES.answered_below - 0.01, matcher_answered=False) is False
-    assert RULES.unanswered(RULES.answered_below, matcher_answered=False) is True
-    assert RULES.unanswered(RULES.flag_from - 0.01, matcher_answered=True) is False
-    assert RULES.unanswered(RULES.flag_from, matcher_answered=True) is True
+def test_the_threshold_decides_and_leans_towards_flagging() -> None:
+    assert RULES.unanswered(RULES.threshold - 0.01) is False
+    assert RULES.unanswered(RULES.threshold) is True
+    assert RULES.threshold < 0.5
 
 
 def test_more_evidence_means_a_lower_probability_of_no_answer() -> None:
     low = {"coverage": 0.0, "sentence_similarity": 0.1, "paragraph_similarity": 0.1, "specificity": -0.2, "word_recall": 0.3}
     high = {"coverage": 1.0, "sentence_similarity": 0.8, "paragraph_similarity": 0.7, "specificity": 0.3, "word_recall": 0.8}
-    assert RULES.probability(high) < RULES.answered_below < RULES.flag_from < RULES.probability(low)
+    assert RULES.probability(high) < RULES.threshold < RULES.probability(low)
 
 
 def test_confidence_is_the_probability_of_the_decision() -> None:
     assert confidence(0.9, unanswered=True) == 0.9
     assert confidence(0.1, unanswered=False) == 0.9
-    assert confidence(0.3, unanswered=True) == 0.5  # the matcher's call against a leaning probability
+    assert confidence(0.4, unanswered=True) == 0.5  # flagged below one half: for the resident's sake
     assert confidence(1.0, unanswered=True) == 0.99
 
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"weights": [-1.0]}, "one number per feature"),
-    ({"answered_below": 0.8, "flag_from": 0.3}, "must not exceed"),
+    ({"threshold": 1.2}, "threshold"),
     ({"features": ["coverage", "colour", "paragraph_similarity"]}, "features"),
 ])
 def test_an_inconsistent_scorer_does_not_load(tmp_path, change, message) -> None:

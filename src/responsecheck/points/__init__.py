@@ -4,9 +4,11 @@ Given the complaint (its text, or its points as a case system logged them), `ass
 points (split.py), finds for each the letter sentences that answer it (match.py, vocabulary in
 rules/points.yaml), and reports each point as addressed or not, with the evidence and a confidence,
 plus the outcome the resident asked for and whether it is answered. With the `embeddings` extra
-installed, the decision also weighs how close in meaning the point comes to the letter's answers
-(score.py); without it, the matcher decides alone. The report's metrics name the method. The complaint is parsed once
-with the shared pipeline; the letter is not parsed again (its Analysis is reused).
+installed, a grievance is decided by weighing how close in meaning the point comes to the letter's
+answers with the matcher's coverage (score.py); without it, and for what the resident asks for (whose
+answer is a decision on the ask, which the matcher's request rules read), the matcher decides. The
+report's metrics name the method. The complaint is parsed once with the shared pipeline; the letter
+is not parsed again (its Analysis is reused).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
     weighed, found = weigh(analysis, nlp, options, embedder)
     points: list[ComplaintPoint] = []
     for n, item in enumerate(weighed, start=1):
-        if item.near is None:
+        if item.near is None or item.point.request:
             matches, addressed = item.matches, bool(item.matches)
             sure = confidence(item.coverage, addressed)
         else:
@@ -99,11 +101,11 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
 
 def _decide(coverage: float, near: Similarity, matches: list[Match],
             found: list[Candidate]) -> tuple[bool, float, list[Match]]:
-    """Addressed or not (the matcher's decision unless the scorer is clear); the evidence is the
-    matcher's, else the sentence closest in meaning."""
+    """Addressed or not (the scorer's decision); the evidence is the matcher's, else the sentence closest
+    in meaning."""
     model = scorer()
     probability = model.probability(figures(coverage, near))
-    unanswered = model.unanswered(probability, bool(matches))
+    unanswered = model.unanswered(probability)
     if not unanswered and not matches and near.closest is not None:
         matches = [Match(found[near.closest].sentence, near.sentence)]
     return not unanswered, scored_confidence(probability, unanswered), [] if unanswered else matches

@@ -3,11 +3,14 @@ matcher's coverage, match.py) and closeness in meaning (sentence embeddings, emb
 
 Hand rules tuned on our own letters did not carry over to letters written by others (blind sets:
 0.61 precision, 0.63 recall of `not_addressed`); embeddings alone miss what sets two points on one
-thing apart. A logistic model weighs the three figures below into the probability that a point is
-unanswered; the matcher's decision stands unless that probability is clear either way, so its rules
-(a date asked for needs a date) hold when the meaning is uncertain. Weights, thresholds and
-provenance are data in rules/points-scorer.yaml, fitted by scripts/train_points_scorer.py on the
-labelled development sets, never on a blind set.
+thing apart. A logistic model weighs the five figures below into the probability that a point is
+unanswered, and decides: a letter on the same subject shares the point's words whether or not it
+answers it, so the matcher's finding counts as one figure among five rather than as the verdict
+(letting it stand unless the model was sure kept recall at 0.6 on letters nobody here tuned to). The
+threshold sits below one half because a missed unanswered point costs the resident more than a point
+the handler checks and finds answered. Weights, threshold and provenance are data in
+rules/points-scorer.yaml, fitted by scripts/train_points_scorer.py on the labelled development sets,
+never on a blind set.
 """
 
 from __future__ import annotations
@@ -38,27 +41,18 @@ class Scorer(BaseModel):
     features: list[Feature] = Field(min_length=1)
     weights: list[float]
     intercept: float
-    #: The matcher decides unless the meaning says otherwise clearly: a point it finds unanswered is
-    #: answered below this probability, and one it finds answered is unanswered at or above `flag_from`.
-    #: Its rules (a date asked for needs a date; the complaint's topic alone answers nothing) thus hold
-    #: unless the embeddings are sure.
-    answered_below: float = Field(gt=0, lt=1)
-    flag_from: float = Field(gt=0, lt=1)
+    #: A point is unanswered at or above this probability.
+    threshold: float = Field(gt=0, lt=1)
     examples: PairExamples
 
     @model_validator(mode="after")
     def _consistent(self) -> Scorer:
         if len(self.weights) != len(self.features):
             raise ValueError("weights must give one number per feature")
-        if self.answered_below > self.flag_from:
-            raise ValueError("answered_below must not exceed flag_from")
         return self
 
-    def unanswered(self, probability: float, matcher_answered: bool) -> bool:
-        """The decision: the matcher's, overturned only by a clear probability."""
-        if matcher_answered:
-            return probability >= self.flag_from
-        return probability >= self.answered_below
+    def unanswered(self, probability: float) -> bool:
+        return probability >= self.threshold
 
     def probability(self, figures: dict[str, float]) -> float:
         """How likely the point is unanswered, given its figures (keys: the features)."""
@@ -120,5 +114,6 @@ def figures(coverage: float, similarity: Similarity) -> dict[str, float]:
 
 
 def confidence(probability: float, unanswered: bool) -> float:
-    """How sure the decision is, as 0.5 (a coin toss) to 0.99: the probability of what was decided."""
+    """How sure the decision is, as 0.5 (a coin toss) to 0.99: the probability of what was decided
+    (0.5 for a point flagged between the threshold and one half: a call made for the resident's sake)."""
     return round(min(0.99, max(0.5, probability if unanswered else 1 - probability)), 2)

@@ -25,20 +25,30 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _POINTING = frozenset({"it", "this", "that", "these", "those", "he", "she", "they", "him", "her", "them"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _QUANTIFIERS = frozenset({"all", "both", "every", "each", "any", "no"})
+_OWNERS = frozenset({"your", "his", "her", "their"})
+#: Documents that are the resident's even with "the" ("The complaint is that..."); "the letter" may be any letter.
+_THE_COMPLAINT = frozenset({"complaint", "complaints", "appeal", "escalation"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
 #: How far into the sentence a restating subject may start ("As you know, your letter ...").
 _RESTATING_REACH = 6
 
 
 def restates_complaint(span: Span, lexicon: Lexicon) -> bool:
-    """Whether the sentence opens by saying what the resident's complaint (letter, e-mail, request) said."""
+    """Whether the sentence opens by saying what the resident's complaint (letter, e-mail, request) said:
+    the resident's own document ("your letter", "her e-mail", "the complaint") is the subject of the main
+    verb, and that verb reports ("raises", "sets out", "is that"). "The warning letter covers this" is
+    about another letter; "Your complaint is upheld" is a decision."""
     rules = lexicon.rules.statements
     for token in span[:_RESTATING_REACH]:
-        if token.dep_ != "nsubj" or token.lemma_.lower() not in rules.documents:
+        lemma = token.lemma_.lower()
+        if token.dep_ != "nsubj" or lemma not in rules.documents:
             continue
         # "Your stage 2 request": the owner may hang off a word in front of the subject
         owner = {t.lower_ for t in span[:token.i - span.start]} | {c.lower_ for c in token.children}
+        owned = bool(owner & _OWNERS) or (lemma in _THE_COMPLAINT and bool(owner & {"the", "this"}))
         verb = token.head
-        if not owner & {"your", "his", "her", "their", "the", "this"} or verb.lemma_.lower() not in rules.restating_verbs:
+        if not owned or verb.dep_ not in ("ROOT", "ccomp") or verb.lemma_.lower() not in rules.restating_verbs:
             continue
         if verb.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "auxpass") for c in verb.children):
             continue  # "Your complaint is justified": a decision, not a restatement
@@ -52,21 +62,46 @@ def is_general(span: Span, lexicon: Lexicon) -> bool:
     root = span.root
     if root.pos_ not in ("VERB", "AUX") or not _present(root) or any(_about_the_case(t) for t in span):
         return False
+    if any(_decides(t, rules.answer_verbs) for t in span):
+        return False  # "..., and I apologise on the Council's behalf"
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if subject is None:
         return False
     if subject.lemma_.lower() in rules.landlords:
         # the landlord stating its practice ("Eastfield Homes expects its staff to..."), unless it decides
-        return root.lemma_.lower() not in rules.answer_verbs
+        # or speaks of one thing of this case ("The Council is responsible for the tree")
+        return root.lemma_.lower() not in rules.answer_verbs and not _names_one_thing(span, subject, rules.landlords)
+    if subject.tag_ == "NN" and not _quantified(subject) and _names_one_thing(span, subject, rules.landlords):
+        return False  # a mass noun is general only of things in general: "Scaffolding is booked so the gutter..."
     return _generic(subject)
 
 
 def _about_the_case(token: Token) -> bool:
-    """A word that ties the sentence to this resident or to events: you, a date, a past tense, "will"."""
+    """A word that ties the sentence to this resident or to events: you, a date, a past tense, "will", "now"."""
     lower = token.lower_
-    return (lower in _SECOND_PERSON or token.tag_ == "VBD"
+    return (lower in _SECOND_PERSON or lower == "now" or token.tag_ == "VBD"
             or (token.tag_ == "MD" and lower in ("will", "'ll", "wo", "shall"))
-            or (token.ent_type_ in ("DATE", "TIME") and any(c.isdigit() for c in lower)))
+            or (token.ent_type_ in ("DATE", "TIME") and (lower in _MONTHS or any(c.isdigit() for c in lower))))
+
+
+def _decides(token: Token, answer_verbs: frozenset[str]) -> bool:
+    """A verb of decision with the writer as its subject ("I apologise", "we accept")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in answer_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children)
+
+
+def _quantified(subject: Token) -> bool:
+    """"All", "every tenant", "all our lifts", "any resident"."""
+    return subject.lower_ in _QUANTIFIERS or any(
+        c.dep_ in ("predet", "det") and c.lower_ in _QUANTIFIERS for c in subject.children)
+
+
+def _names_one_thing(span: Span, subject: Token, landlords: frozenset[str]) -> bool:
+    """Whether the sentence names, outside its subject, a definite singular thing ("the tree", "this
+    fence"): one thing of the case, not things in general."""
+    inside = {t.i for t in subject.subtree}
+    return any(t.tag_ == "NN" and t.i not in inside and t.lemma_.lower() not in landlords
+               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) for t in span)
 
 
 def _present(root: Token) -> bool:
@@ -83,12 +118,10 @@ def _present(root: Token) -> bool:
 
 def _generic(subject: Token) -> bool:
     """Things in general: "Garages", "All (of) our lifts", "Every tenant", "Communal cleaning"."""
-    lower = subject.lower_
-    if lower in _QUANTIFIERS:
+    if _quantified(subject):
         return True
-    if lower in _FIRST_PERSON or lower in _POINTING or subject.pos_ == "PRON":
+    if subject.lower_ in _FIRST_PERSON or subject.lower_ in _POINTING or subject.pos_ == "PRON":
         return False
-    children = {c.dep_: c.lower_ for c in subject.children}
-    if children.get("predet") in _QUANTIFIERS or children.get("det") in _QUANTIFIERS:
-        return True
-    return subject.pos_ == "NOUN" and "det" not in children and "poss" not in children
+    # bare: no determiner or owner, also on the words compounded with it ("The living room windows")
+    determined = any(t.dep_ in ("det", "poss") for t in subject.subtree if t.i < subject.i)
+    return subject.pos_ == "NOUN" and not determined
