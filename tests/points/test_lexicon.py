@@ -78,6 +78,17 @@ def test_request_examples(kind: str, sentence: str) -> None:
     assert any(p.request for p in points) is (kind == "pass")
 
 
+@pytest.mark.parametrize(("kind", "sentence"), [("pass", s) for s in RULES.procedural.examples.pass_]
+                         + [("fail", s) for s in RULES.procedural.examples.fail])
+def test_procedural_examples(kind: str, sentence: str) -> None:
+    """Asking for the next stage is no point at all; asking for an outcome is a request point."""
+    nlp = load()
+    points = split(nlp(clean(sentence)), lexicon(nlp))
+    assert bool(points and all(p.request for p in points)) is (kind == "pass")
+    if kind == "fail":
+        assert points == []
+
+
 def test_a_title_line_is_not_an_answer() -> None:
     point = "Strangers use the car park at Dunn Street."
     assert not _answered(point, "Your complaint about the car park at Dunn Street and the back lane - stage 1 response")

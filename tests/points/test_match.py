@@ -92,6 +92,12 @@ def test_a_point_asking_for_a_date_is_answered_by_a_date_for_its_thing() -> None
     assert _status("The new valuation is booked for 20 May.", point) == "not_addressed"
 
 
+def test_asking_when_is_asking_for_a_date() -> None:
+    point = "We want to know exactly when we can go home."
+    assert _status("The works will be finished and you can move back on 14 March.", point) == "addressed"
+    assert _status("The works will be finished and you can move back soon.", point) == "not_addressed"
+
+
 def test_a_house_number_names_the_household_a_point_is_about() -> None:
     point = "I want you to take action against the tenants at number 22"
     assert _status("Our officers will visit the household at number 22 by 21 March.", point) == "addressed"

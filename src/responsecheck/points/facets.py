@@ -138,6 +138,8 @@ def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Fac
         token = tokens[i]
         if _money(token):
             raw.append(Facet(frozenset({MONEY_KEY}), 0.7, token.text))
+        elif _asks_when(token):
+            raw.append(Facet(frozenset({ANY_DATE}), 1.0, token.text))
         elif _content(token, lexicon):
             place = lexicon.is_place(token.lemma_.lower()) or lexicon.is_place(token.lower_)
             weight = (PLACE_WEIGHT if place else POS_WEIGHT[token.pos_]) * _factor(token, inside)
@@ -147,6 +149,14 @@ def _facets(tokens: list[Token], lexicon: Lexicon, inside: set[int]) -> list[Fac
     text = "".join(t.text_with_ws for t in tokens)
     raw.extend(Facet(frozenset({key}), 1.0, key[2:]) for key in sorted(dates(text) | house_numbers(text)))
     return merge(raw)
+
+
+def _asks_when(token: Token) -> bool:
+    """"when" opening a clause that is the object of another ("tell us when the shower will be done", "we
+    want to know when we can go home"): it asks for a date, as "a date for" does. "When I rang, ..." says
+    when something happened instead."""
+    return token.lower_ == "when" and token.tag_ == "WRB" and token.head.dep_ in ("ccomp", "xcomp") \
+        and token.head.head.pos_ in ("VERB", "AUX")
 
 
 def merge(raw: list[Facet]) -> list[Facet]:

@@ -70,10 +70,27 @@ class Statements(BaseModel):
 
 
 class Requests(BaseModel):
+    """How a resident asks: request verbs (with the resident, or the person a complaint is made for, as
+    subject), opening frames, and the imperative ("Fix it."), less the verbs that only steer the reader."""
+
     model_config = ConfigDict(extra="forbid")
     source: str
     verbs: list[str] = Field(min_length=1)
     frames: list[str]
+    #: Who a complaint made on someone's behalf asks for: "Mr Lloyd would like", "The customer wants".
+    on_behalf: list[str] = Field(min_length=1)
+    #: Imperatives that ask nothing of the landlord: "See the photos attached", "Imagine living like this".
+    not_imperatives: list[str] = Field(min_length=1)
+    examples: Examples
+
+
+class Procedural(BaseModel):
+    """Asking for the complaint to go to its next stage is the resident's right under the procedure, met
+    by the response itself: not a point, nor an outcome the letter must decide."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    terms: list[str] = Field(min_length=1)
     examples: Examples
 
 
@@ -88,6 +105,7 @@ class PointRules(BaseModel):
     non_answers: NonAnswers
     statements: Statements
     requests: Requests
+    procedural: Procedural
 
 
 @dataclass(frozen=True)
@@ -107,6 +125,9 @@ class Lexicon:
     non_answers: AnchoredMatcher
     request_verbs: frozenset[str]
     request_frames: tuple[tuple[str, ...], ...]
+    on_behalf: frozenset[str]
+    not_imperatives: frozenset[str]
+    procedural: tuple[tuple[str, ...], ...]
 
     def is_role(self, word: str) -> bool:
         """A role word, or a compound ending in one that says which kind ("caseworker", "handyperson",
@@ -176,4 +197,6 @@ def build(rules: PointRules, nlp: Language) -> Lexicon:
                    places=frozenset(rules.places.words) | frozenset(rules.roles.words),
                    roles=frozenset(rules.roles.words),
                    terms=terms, nouns_only=frozenset(nouns_only), non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
-                   request_frames=tuple(tuple(f.split()) for f in rules.requests.frames))
+                   request_frames=tuple(tuple(f.split()) for f in rules.requests.frames),
+                   on_behalf=frozenset(rules.requests.on_behalf), not_imperatives=frozenset(rules.requests.not_imperatives),
+                   procedural=tuple(tuple(t.lower().split()) for t in rules.procedural.terms))

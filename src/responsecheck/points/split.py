@@ -46,6 +46,10 @@ _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |war
 _SHOUTED = re.compile(r"[A-Z][A-Z'’]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _LONE_I = re.compile(r"\bi\b")
+#: A lowercase "i" standing for "I" ("i want", "i'm"), not the one of "i.e.": the tagger misreads it.
+_TYPED_I = re.compile(r"(?<![\w.'’-])i(?![\w.-])")
+#: Titles that make a name the person a complaint is made for ("Mr Lloyd would like...").
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 # "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
 # Telling the landlord ("I reported it in September", "I rang twice") is part of a point's history.
@@ -140,9 +144,10 @@ def clean(text: str) -> str:
 
 def unshout(paragraph: str) -> str:
     """Sentences typed in capitals ("RATS IN THE LOFT AGAIN.") in sentence case: the tagger reads
-    capitalised words as names, so a shouted point would lose its lemmas and concepts."""
+    capitalised words as names, so a shouted point would lose its lemmas and concepts. A lowercase "i"
+    typed for "I" is put right for the same reason (same length: offsets hold)."""
     sentences = re.split(r"(?<=[.!?])\s+", paragraph)
-    return " ".join(_sentence_case(s) if _shouted(s) else s for s in sentences)
+    return " ".join(_sentence_case(s) if _shouted(s) else _TYPED_I.sub("I", s) for s in sentences)
 
 
 def _shouted(sentence: str) -> bool:
@@ -275,6 +280,8 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         if _self_description(head):
             continue
         request = is_request(head, sent, lexicon)
+        if request and _procedural(tokens, lexicon):
+            continue  # "Please escalate this to stage 2": met by the response itself
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         heads_at[tokens[0].idx] = head
         named = facets(tokens, lexicon)
@@ -291,6 +298,13 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
     if units and opens_paragraph:
         units[0].paragraph_start = True
     return units
+
+
+def _procedural(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """A request for the complaint's next stage (escalation, stage 2, a formal complaint, the Ombudsman)."""
+    forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+    return any(all(word in forms[i + k] for k, word in enumerate(term))
+               for term in lexicon.procedural for i in range(len(forms) - len(term) + 1))
 
 
 def _small_clause(head: Token) -> bool:
@@ -465,7 +479,7 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
         return True  # "I think they should be moved"
     if any(c.dep_ == "advcl" and _polite_if(c) for c in head.children):
         return True  # "I would be grateful if you could tell me when..."
-    if _modal_question(head, sent):
+    if _modal_question(head, sent) or _imperative(head, sent, lexicon):
         return True
     words = tuple(t.lower_ for t in sent if not t.is_punct)
     return any(words[:len(frame)] == frame for frame in lexicon.request_frames) or "please" in words[:12] \
@@ -476,6 +490,8 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
 _PARDON = {"forgive", "excuse", "pardon"}
 #: Conjunctions of reason: a request verb under one gives the reason for the request it hangs from.
 _BECAUSE = {"as", "because", "since"}
+#: Words that may come before an order: "Just fix it", "So sort it out", "Now pay me back".
+_LEAD_WORDS = {"just", "so", "now", "then", "and", "but", "please", "simply", "also"}
 #: Verbs giving the resident's view of what should happen ("I think they should be moved").
 _OPINION = {"think", "feel", "believe"}
 
@@ -484,10 +500,36 @@ def _first_person(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
 
 
+def _for_whom(verb: Token, lexicon: Lexicon) -> bool:
+    """The person a complaint is made for, as its subject: "Mr Lloyd would like", "The customer wants",
+    "My mum is asking for" (never staff, never a neighbour: they are not in the list)."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() in lexicon.on_behalf:
+            return True
+        if subject.pos_ == "PROPN" and any(t.lower_.rstrip(".") in _TITLES for t in subject.subtree if t.i < subject.i):
+            return True
+    return False
+
+
 def _asks(verb: Token, lexicon: Lexicon) -> bool:
-    """A request verb with the resident as its subject, not negated ("I want", "we would like")."""
-    return (verb.lemma_.lower() in lexicon.request_verbs and _first_person(verb)
+    """A request verb with the resident (or the person the complaint is made for) as its subject, not
+    negated ("I want", "we would like", "Mr Boateng is asking for")."""
+    return (verb.lemma_.lower() in lexicon.request_verbs and (_first_person(verb) or _for_whom(verb, lexicon))
             and not any(c.dep_ == "neg" for c in verb.children))
+
+
+def _imperative(head: Token, sent: Span, lexicon: Lexicon) -> bool:
+    """An order opening the sentence, with no subject: "Sort it and pay me back.", "Refund me.", not a
+    question and not one that only steers the reader ("See the photos attached")."""
+    if head.dep_ != "ROOT" or head.tag_ != "VB" or any(t.text == "?" for t in sent):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for c in head.children):
+        return False
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if sum(t.text[:1].isupper() for t in words if t.is_alpha) * 3 >= 2 * len(words):
+        return False  # a title line ("Complaint To Dunmore Housing"), whose first word the tagger may read as a verb
+    opening = next((t for t in words if t.lower_ not in _LEAD_WORDS), None)
+    return opening is not None and opening.i == head.i and head.lemma_.lower() not in lexicon.not_imperatives
 
 
 def _habitual(verb: Token) -> bool:
