@@ -526,7 +526,7 @@ def _imperative(head: Token, sent: Span, lexicon: Lexicon) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "neg") for c in head.children):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    if sum(t.text[:1].isupper() for t in words if t.is_alpha) * 3 >= 2 * len(words):
+    if len(words) >= 3 and sum(t.text[:1].isupper() for t in words if t.is_alpha) * 3 >= 2 * len(words):
         return False  # a title line ("Complaint To Dunmore Housing"), whose first word the tagger may read as a verb
     opening = next((t for t in words if t.lower_ not in _LEAD_WORDS), None)
     return opening is not None and opening.i == head.i and head.lemma_.lower() not in lexicon.not_imperatives

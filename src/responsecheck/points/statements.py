@@ -9,9 +9,9 @@ A general statement says how things are done everywhere, not what happened here:
 by the lettings team and are subject to availability", "All our lifts are serviced every year".
 The Housing Ombudsman finds responses that quote policy instead of applying it to the resident's
 case fail to address the complaint. Such a sentence speaks in the present tense of things in
-general (a bare noun, "all"/"every", or the landlord itself by name or as "the Council"), never of the resident ("you"), of
-a date, of what happened (a past tense) or of what will be done ("will"); a decision ("The
-Council accepts...") is never general.
+general (a bare noun, "all"/"every", or the landlord itself by name or as "the Council"), never
+of the resident ("you"), of a date, of what happened (a past tense) or of what will be done
+("will"); a decision ("The Council accepts...") is never general.
 """
 
 from __future__ import annotations
