@@ -53,18 +53,15 @@ def test_word_list_examples(name: str) -> None:
     assert _answered(examples.fail.point, examples.fail.answer, without=name)
 
 
-@pytest.mark.parametrize(("kind", "sentence"), [("pass", s) for s in RULES.non_answers.examples.pass_]
-                         + [("fail", s) for s in RULES.non_answers.examples.fail])
-def test_non_answer_examples(kind: str, sentence: str) -> None:
-    nlp = load()
-    analysis = analyse(read_text_input(sentence, "s.txt"), nlp, "test")
-    assert _answers(analysis.sentences[0], lexicon(nlp)) is (kind == "pass")
+ANSWER_CASES = [(section, kind, sentence) for section in ("non_answers", "statements")
+                for kind, attr in (("pass", "pass_"), ("fail", "fail"))
+                for sentence in getattr(getattr(RULES, section).examples, attr)]
 
 
-@pytest.mark.parametrize(("kind", "sentence"), [("pass", s) for s in RULES.statements.examples.pass_]
-                         + [("fail", s) for s in RULES.statements.examples.fail])
-def test_statement_examples(kind: str, sentence: str) -> None:
-    """Restatements of the complaint and policy stated in general are no answer; findings and decisions are."""
+@pytest.mark.parametrize(("section", "kind", "sentence"), ANSWER_CASES)
+def test_answer_examples(section: str, kind: str, sentence: str) -> None:
+    """Non-answer patterns, restatements of the complaint and policy stated in general are no answer;
+    findings and decisions are."""
     nlp = load()
     analysis = analyse(read_text_input(sentence, "s.txt"), nlp, "test")
     assert _answers(analysis.sentences[0], lexicon(nlp)) is (kind == "pass")
