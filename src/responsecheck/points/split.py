@@ -52,6 +52,10 @@ _TYPED_I = re.compile(r"(?<![\w.'’-])i(?![\w.-])")
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 # "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
 _META_VERBS = {"complain", "make", "raise", "lodge", "register", "report", "write", "escalate"}
+# Putting the complaint through the process ("I am putting this in writing as a stage 2 complaint", "We write to
+# make a formal complaint under your procedure", "Advised customer of the complaints process"): no point.
+_PROCESS_VERBS = {"write", "make", "put", "log", "lodge", "submit", "register", "escalate", "advise", "treat", "record",
+                  "raise", "send", "refer", "accept", "take", "bring"}
 # Telling the landlord ("I reported it in September", "I rang twice") is part of a point's history.
 _CONTACT = {"report", "ring", "phone", "call", "email", "contact", "chase", "complain", "write", "tell", "ask", "apply"}
 _NEGATIVE = {"no", "nobody", "never", "nothing", "none", "neither", "nor", "cannot"}
@@ -280,8 +284,8 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         if _self_description(head):
             continue
         request = is_request(head, sent, lexicon)
-        if request and _procedural(tokens, lexicon):
-            continue  # "Please escalate this to stage 2": met by the response itself
+        if (request or _through_the_process(head, lexicon)) and _procedural(tokens, lexicon):
+            continue  # "Please escalate this to stage 2", "I write to make a formal complaint": the process, no point
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         heads_at[tokens[0].idx] = head
         named = facets(tokens, lexicon)
@@ -298,6 +302,17 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
     if units and opens_paragraph:
         units[0].paragraph_start = True
     return units
+
+
+def _through_the_process(head: Token, lexicon: Lexicon) -> bool:
+    """The resident (or whoever writes for them, or a call handler's note with no subject) putting the complaint
+    through the process: "We write to make a formal complaint", "Advised customer of the complaints process".
+    "The stage 1 response was written by the manager I complained about" is a grievance about it instead."""
+    if head.lemma_.lower() not in _PROCESS_VERBS:
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or any(c.dep_ == "nsubj" and (c.lower_ in ("i", "we") or c.lemma_.lower() in lexicon.on_behalf)
+                               for c in subjects)
 
 
 def _procedural(tokens: list[Token], lexicon: Lexicon) -> bool:
