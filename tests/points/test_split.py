@@ -58,6 +58,9 @@ def test_a_from_line_heading_the_complaint_keeps_it_but_a_quoted_header_ends_it(
               "To: Jo Reid\nSubject: Your repair\n\nWe will send an electrician next week.")
     cleaned = clean(quoted)
     assert "extractor fan" in cleaned and "electrician" not in cleaned
+    # a memo header under a date line heads the complaint: it quotes nothing
+    memo = "3 March 2026\nFrom: Jo Reid\nTo: Repairs Team\n\nDear Repairs Team,\n\nThe extractor fan has not worked since May."
+    assert "extractor fan" in clean(memo)
 
 
 @pytest.mark.parametrize("marker", [

@@ -129,7 +129,8 @@ def clean(text: str) -> str:
                 header = fields == 0  # a blank line before the fields, or the one under them
                 continue
             header = False
-        if _SIGNATURE.match(stripped) or (kept and (_QUOTE_START.match(stripped) or _quoted_header(lines, number))):
+        if _SIGNATURE.match(stripped) or (kept and _QUOTE_START.match(stripped)) or (
+                _has_prose(kept) and _quoted_header(lines, number)):
             break
         if stripped.startswith(">"):
             continue
@@ -168,6 +169,13 @@ def _forwarded_header(lines: list[str], number: int) -> bool:
     """A quoted header block whose subject says it was forwarded ("Subject: FW: ...")."""
     return _quoted_header(lines, number) and any(
         _FORWARD_SUBJECT.match(line.strip()) for line in lines[number + 1:number + 5])
+
+
+def _has_prose(kept: list[str]) -> bool:
+    """Whether a sentence of the complaint has come yet: a header block under a date or a title line
+    ("3 March 2026 / From: Jo Reid / To: Repairs") heads the complaint; only one after its prose quotes a reply."""
+    return any(len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?")) or len(line.split()) >= 12
+               for line in kept)
 
 
 def _quoted_header(lines: list[str], number: int) -> bool:
