@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 Severity = Literal["error", "warning", "suggestion"]
 SEVERITY_RANK: dict[str, int] = {"suggestion": 1, "warning": 2, "error": 3}
@@ -76,6 +76,10 @@ class ComplaintPoint(BaseModel):
     answered_by: Literal["words", "meaning"] | None = Field(
         None, description="for an answered point, how its evidence was found: sharing the point's words and "
                           "concepts, or only close in meaning (the embeddings extra; check it more carefully)")
+    nearest: Evidence | None = Field(
+        None, description="for a point not answered, the letter sentence that came nearest to answering it "
+                          "(sharing most of its words, or closest in meaning), so the handler can judge it; "
+                          "None when no sentence comes near")
 
 
 class OutcomeRequested(BaseModel):

@@ -118,3 +118,22 @@ def test_restating_what_the_resident_wants_is_not_an_answer_to_it() -> None:
                    options=CheckOptions(complaint_points=("I want the boiler serviced.", "I want the garden cleared.")))
     assert [p.status for p in report.complaint_points] == ["not_addressed", "addressed"]
     assert not report.outcome_requested.answered
+
+
+def test_an_unanswered_point_shows_the_sentence_that_came_nearest(matcher_only) -> None:
+    """The handler sees what was weighed against a ✗: here a sentence on the same door, about something else."""
+    letter = ("Dear Ms Rahman\n\nStage 1 complaint response\n\nWe painted the back door on 3 May.\n\n"
+              "Yours sincerely\n\nA Officer\n")
+    report = check(read_text_input(letter, "letter.txt"), options=CheckOptions(
+        complaint_points=("The gutter over the back door overflows every time it rains", "The lift is broken")))
+    gutter, lift = report.complaint_points
+    assert gutter.status == "not_addressed" and gutter.nearest is not None
+    assert gutter.nearest.text == "We painted the back door on 3 May." and gutter.nearest.location.paragraph == 2
+    assert lift.status == "not_addressed" and lift.nearest is None  # nothing in the letter names a lift
+    console = Console(record=True, width=160)
+    render_text(report, console)
+    assert "not answered (nearest ¶3)" in console.export_text()
+    assert "Nearest the letter comes" in render_html(report, read_text_input(letter, "letter.txt"))
+    assert "NOT ANSWERED (nearest: paragraph 3)" in summary_text(report, [], "hint")
+    answered = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=("The back door needs painting",)))
+    assert answered.complaint_points[0].status == "addressed" and answered.complaint_points[0].nearest is None

@@ -42,6 +42,8 @@ def test_the_pass_example_needs_the_embeddings(matcher_only) -> None:
 def test_the_fail_example_is_not_answered() -> None:
     point, _ = _point(RULES.examples.fail.point, RULES.examples.fail.answer)
     assert point.status == "not_addressed" and point.evidence == []
+    # the only sentence, weighed and found wanting, is shown as the nearest the letter came
+    assert point.nearest is not None and point.nearest.text == RULES.examples.fail.answer
 
 
 def test_the_threshold_decides_and_leans_towards_flagging() -> None:

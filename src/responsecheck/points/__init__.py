@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from ..analysis import Analysis
+from ..analysis import Analysis, Sentence
 from ..elements.cues import gather
 from ..elements.rules import compiled
 from ..nlp import PARAGRAPH_BREAK
@@ -53,6 +53,8 @@ class Weighed:
     matches: list[Match]
     coverage: float
     near: Similarity | None
+    #: With no match, the sentence of best coverage below the threshold (None when none names the point).
+    closest_by_words: Candidate | None = None
 
 
 def weigh(analysis: Analysis, nlp: Language, options: CheckOptions,
@@ -66,8 +68,8 @@ def weigh(analysis: Analysis, nlp: Language, options: CheckOptions,
     weighed = []
     for n, point in enumerate(split_points):
         matches = best_matches(point.all_facets, found, topic)
-        coverage = matches[0].coverage if matches else best_coverage(point.all_facets, found, topic)
-        weighed.append(Weighed(point, matches, coverage, near[n] if near else None))
+        coverage, closest = (matches[0].coverage, None) if matches else best_coverage(point.all_facets, found, topic)
+        weighed.append(Weighed(point, matches, coverage, near[n] if near else None, closest))
     return weighed, found
 
 
@@ -84,12 +86,14 @@ def assess(analysis: Analysis, nlp: Language, options: CheckOptions) -> PointsRe
             sure = confidence(item.coverage, addressed)
         else:
             addressed, sure, matches = _decide(item.coverage, item.near, item.matches, found)
+        nearest = None if addressed else _nearest(item, found)
         points.append(ComplaintPoint(
             id=f"P{n}", text=item.point.text, status="addressed" if addressed else "not_addressed",
             evidence=[Evidence(text=m.sentence.text, location=analysis.span_location(m.sentence.span))
                       for m in matches],
             confidence=sure, request=item.point.request,
-            answered_by=("words" if item.matches else "meaning") if addressed else None))
+            answered_by=("words" if item.matches else "meaning") if addressed else None,
+            nearest=Evidence(text=nearest.text, location=analysis.span_location(nearest.span)) if nearest else None))
     _answer_whole(points, [item.point.whole for item in weighed])
     outcome = _outcome(points)
     findings = [_finding(p) for p in points if p.status == "not_addressed"]
@@ -109,6 +113,19 @@ def _decide(coverage: float, near: Similarity, matches: list[Match],
     if not unanswered and not matches and near.closest is not None:
         matches = [Match(found[near.closest].sentence, near.sentence)]
     return not unanswered, scored_confidence(probability, unanswered), [] if unanswered else matches
+
+
+def _nearest(item: Weighed, found: list[Candidate]) -> Sentence | None:
+    """For an unanswered point, the sentence that came nearest to answering it, so the handler can judge
+    what was weighed: the matcher's own (sharing the most of the point, or the one the scorer overruled),
+    else the closest in meaning."""
+    if item.matches:
+        return item.matches[0].sentence
+    if item.closest_by_words is not None:
+        return item.closest_by_words.sentence
+    if item.near is not None and item.near.closest is not None:
+        return found[item.near.closest].sentence
+    return None
 
 
 def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:

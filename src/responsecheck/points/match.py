@@ -155,17 +155,20 @@ def best_matches(point: list[Facet], found: list[Candidate], topic: frozenset[st
     return matches[:MAX_EVIDENCE]
 
 
-def best_coverage(point: list[Facet], found: list[Candidate], topic: frozenset[str] = frozenset()) -> float:
-    """The best coverage any anchored sentence reaches (for the confidence of an unanswered point)."""
+def best_coverage(point: list[Facet], found: list[Candidate],
+                  topic: frozenset[str] = frozenset()) -> tuple[float, Candidate | None]:
+    """The best coverage any anchored sentence reaches, below the threshold (for the confidence of an
+    unanswered point), and that sentence: the nearest the letter comes to answering it."""
     total = min(sum(f.weight for f in point), WEIGHT_CAP)
     anchors = _anchors(point, topic)
-    best = 0.0
+    best, nearest = 0.0, None
     for candidate in found:
         matched = sum(f.weight * max(_own(f, candidate), CONTEXT * strength(f, candidate.context))
                       for f in point)
-        if any(_own(f, candidate) for f in anchors):
-            best = max(best, min(1.0, matched / total) if total else 0.0)
-    return best
+        coverage = min(1.0, matched / total) if total else 0.0
+        if any(_own(f, candidate) for f in anchors) and coverage > best:
+            best, nearest = coverage, candidate
+    return best, nearest
 
 
 def _own(facet: Facet, candidate: Candidate) -> float:

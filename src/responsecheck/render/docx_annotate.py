@@ -126,6 +126,8 @@ def points_lines(report: Report) -> list[str]:
         where = ", ".join(f"paragraph {e.location.paragraph + 1}" for e in point.evidence
                           if e.location.paragraph is not None)
         status = f"answered ({where})" if point.status == "addressed" else "NOT ANSWERED"
+        if point.nearest is not None and point.nearest.location.paragraph is not None:
+            status += f" (nearest: paragraph {point.nearest.location.paragraph + 1})"
         if point.answered_by == "meaning":
             status += ", close in meaning only: check it"
         lines.append(f"- {point.id} \u201c{point.text}\u201d: {status}")

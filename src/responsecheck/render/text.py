@@ -154,9 +154,10 @@ def _points(report: Report, console: Console) -> None:
         places = ", ".join(dict.fromkeys(where(e.location) for e in point.evidence))
         if places and point.answered_by == "meaning":
             places += " (close in meaning: check)"
-        tail = f"  [dim]{places}[/]" if places else "  [red]not answered[/]"
+        nearest = f" [dim](nearest {where(point.nearest.location)})[/]" if point.nearest else ""
+        tail = f"  [dim]{places}[/]" if places else f"  [red]not answered[/]{nearest}"
         asked = " [dim](asked for)[/]" if point.request else ""
-        room = max(20, _room(console) - len(places or "not answered") - 12)
+        room = max(20, _room(console) - len(places or "not answered (nearest ¶00)") - 12)
         console.print(f"  {mark} {point.id} “{escape(_cut(point.text, room))}”{asked}{tail}", no_wrap=True,
                       overflow="ellipsis")
     if any(p.status == "not_addressed" for p in points):
