@@ -39,6 +39,12 @@ def test_a_clause_naming_nothing_new_joins_the_point_before() -> None:
     assert len(points) == 1
 
 
+def test_a_verb_phrase_sharing_the_subject_is_a_second_point_only_when_it_names_things_of_its_own() -> None:
+    assert len(_points("Anyone can push the front door open and walk in off the street.")) == 1
+    assert len(_points("The caretaker laughed and told me to stop moaning.")) == 1
+    assert len(_points("The fitters replaced the units and left a pile of rubble in my front garden.")) == 2
+
+
 def test_list_items_are_points_and_quoted_replies_are_dropped() -> None:
     text = ("Three things:\n\n- The toilet cistern keeps running and\n  my water bill has gone up.\n"
             "- Nobody has answered my calls about the fence.\n\nAlan\n\n"
