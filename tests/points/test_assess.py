@@ -137,3 +137,17 @@ def test_an_unanswered_point_shows_the_sentence_that_came_nearest(matcher_only) 
     assert "NOT ANSWERED (nearest: paragraph 3)" in summary_text(report, [], "hint")
     answered = check(read_text_input(letter, "letter.txt"), options=CheckOptions(complaint_points=("The back door needs painting",)))
     assert answered.complaint_points[0].status == "addressed" and answered.complaint_points[0].nearest is None
+
+
+def test_the_readme_sample_complaint_runs_against_the_sample_draft() -> None:
+    """README: `responsecheck check corpora/sample/draft-stage1.docx --complaint corpora/sample/complaint.eml`."""
+    sample = Path(__file__).resolve().parents[2] / "corpora" / "sample"
+    result = CliRunner().invoke(main, ["check", str(sample / "draft-stage1.docx"), "--complaint",
+                                       str(sample / "complaint.eml"), "--format", "json"])
+    report = json.loads(result.output)
+    points = report["complaint_points"]
+    caretaker = next(p for p in points if "caretaker" in p["text"])
+    assert caretaker["status"] == "not_addressed" and caretaker["nearest"] is not None
+    assert any(p["status"] == "addressed" and p["evidence"] for p in points)
+    assert report["outcome_requested"]["points"]
+    assert result.exit_code == 1  # the draft has other problems too (see the Quick start)

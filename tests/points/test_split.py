@@ -41,7 +41,7 @@ def test_a_clause_naming_nothing_new_joins_the_point_before() -> None:
 
 def test_a_verb_phrase_sharing_the_subject_is_a_second_point_only_when_it_names_things_of_its_own() -> None:
     assert len(_points("Anyone can push the front door open and walk in off the street.")) == 1
-    assert len(_points("The caretaker laughed and told me to stop moaning.")) == 1
+    assert len(_points("The caretaker laughed and told me to stop moaning because it was not his job.")) == 1
     assert len(_points("The fitters replaced the units and left a pile of rubble in my front garden.")) == 2
 
 

@@ -458,14 +458,15 @@ def _misparsed_subjects(verb: Token) -> list[Token]:
 def _names_something(verb: Token, lexicon: Lexicon) -> bool:
     """Whether a coordinated verb phrase with no subject of its own names things of its own, so raises a
     second point ("... and left a pile of rubble in my garden", "... and chewed through my son's bike
-    tyres"): a thing of the home (a housing concept) or two nouns' weight. One plain noun goes on telling
+    tyres"): a thing of the home (a housing concept) or two nouns of its core. One plain noun goes on telling
     the same incident ("he laughed and told me to stop moaning", "anyone can push it open and walk in off
     the street")."""
     nested = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
     own = [t for t in verb.subtree if t.i not in nested]
     verb_key = word_key(verb)
     named = [f for f in facets(own, lexicon) if verb_key not in f.keys]
-    return any(k.startswith("c:") for f in named for k in f.keys) or sum(f.weight for f in named) >= 2 * CONCEPT_WEIGHT
+    nouns = [f for f in named if f.weight >= CONCEPT_WEIGHT]  # a noun of the clause's core, not a verb or modifier
+    return any(k.startswith("c:") for f in named for k in f.keys) or len(nouns) >= 2
 
 
 def _inside_request_object(token: Token, sent: Span) -> bool:
