@@ -4,8 +4,8 @@ A labelled pair (corpora/points/<set>/labels.yaml) names a complaint, the letter
 each point the resident raised by a quote of the complaint's words with its true status. The
 complaint is checked as a user would (`--complaint`), and each labelled point takes the status of
 the point found that overlaps its quote most; a labelled point no found point overlaps counts as
-not flagged. Points found that overlap no label are counted apart ("unlabelled"), with how many of
-them were flagged. A second row gives the labelled quotes as the points (`--point`), measuring the
+not flagged. Points found that overlap no labelled point or the labelled outcome are counted apart
+("unlabelled"), with how many of them were flagged. A second row gives the labelled quotes as the points (`--point`), measuring the
 matching alone.
 """
 
@@ -101,7 +101,11 @@ def score_pair(set_dir: Path, label: PairLabel, given: bool) -> tuple[list[tuple
             if best is not None:
                 used.add(best)
             rows.append((lab.status == "not_addressed", best is not None and found[best].status == "not_addressed"))
-        extra = [p for n, p in enumerate(found) if n not in used]
+        # a thing asked for that lies within the labelled outcome is part of it, not a stray point
+        outcome = _spans([label.outcome.quote], whole)[0] if label.outcome is not None else None
+        extra = [p for n, p in enumerate(found) if n not in used
+                 and not (outcome is not None and found_spans[n] is not None
+                          and min(outcome[1], found_spans[n][1]) > max(outcome[0], found_spans[n][0]))]
         unlabelled = (len(extra), sum(p.status == "not_addressed" for p in extra))
     mistakes = [f"{label.pair}: '{lab.quote[:60]}' labelled {lab.status}, "
                 f"{'flagged' if flag else 'not flagged'}" + (" (given)" if given else "")

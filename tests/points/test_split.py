@@ -45,6 +45,20 @@ def test_a_verb_phrase_sharing_the_subject_is_a_second_point_only_when_it_names_
     assert len(_points("The fitters replaced the units and left a pile of rubble in my front garden.")) == 2
 
 
+@pytest.mark.parametrize("around", [
+    "To whoever deals with complaints at Eastfield Homes\n\n{}",
+    "{}\n\nThank you Amira Haddad 07700 900418",
+    "I hope you will forgive a long letter. {}",
+    "Please excuse my spelling. {}",
+])
+def test_addressee_sign_off_and_pardon_for_the_writing_are_not_points(around: str) -> None:
+    assert [p.text for p in _points(around.format("The boiler is broken."))] == ["The boiler is broken"]
+
+
+def test_an_addressee_line_naming_the_problem_is_kept() -> None:
+    assert _points("To the point: the boiler is broken and nobody came")
+
+
 def test_list_items_are_points_and_quoted_replies_are_dropped() -> None:
     text = ("Three things:\n\n- The toilet cistern keeps running and\n  my water bill has gone up.\n"
             "- Nobody has answered my calls about the fence.\n\nAlan\n\n"

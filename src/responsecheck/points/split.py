@@ -39,10 +39,12 @@ _FORWARD_START = re.compile(r"^(-+\s*Forwarded message\s*-+|Begin forwarded mess
 _FORWARD_SUBJECT = re.compile(r"^Subject:\s*(FW|Fwd?):", re.I)
 _SIGNATURE = re.compile(r"^--\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to (the )?[A-Z][\w&' -]+$|"
+_GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to whoever|to (the )?[A-Z][\w&' -]+$|"
                        r"annwyl|subject:|re:)", re.I)
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
+#: The line naming who the complaint is for, however long ("To the manager at Aldwyn Care and Support").
+_ADDRESSEE = re.compile(r"^to (whom|whoever|the)\b", re.I)
 _SHOUTED = re.compile(r"[A-Z][A-Z'’]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _LONE_I = re.compile(r"\bi\b")
@@ -263,13 +265,18 @@ def _skip(sent: Span, lexicon: Lexicon) -> bool:
     text = sent.text.strip()
     if not text or _GREETING.match(text) and len(text.split()) <= 6 or _SIGNOFF.fullmatch(text):
         return True
-    if _SIGNOFF.match(text) and len(text.split()) <= 4:
-        return True
+    tokens = list(sent)
+    if _ADDRESSEE.match(text) and not text.endswith((".", "!", "?")) and len(text.split()) <= 12 and not any(
+            t.dep_ == "neg" or lexicon.concepts_at(tokens, i)[0] for i, t in enumerate(tokens)):
+        return True  # "To whoever deals with complaints at Harrowgate Homes"
+    signoff = _SIGNOFF.match(text)
+    if signoff and (len(text.split()) <= 4 or not any(
+            t.pos_ in ("VERB", "AUX") for t in sent if t.idx - sent.start_char >= signoff.end())):
+        return True  # "Thank you", "Regards Amira Haddad 07700 900418": the sign-off and who signs
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
     if has_verb:
         return False
     # a name, an address line, a reference, a heading; but "Rats in the loft again!" is a point
-    tokens = list(sent)
     exclaimed = text.endswith((".", "!")) and any(lexicon.concepts_at(tokens, i)[0] for i in range(len(tokens)))
     return not exclaimed and (len(text.split()) <= 6 or not text.endswith((".", "!", "?")))
 
@@ -289,7 +296,7 @@ def _units(sent: Span, lexicon: Lexicon) -> list[Unit]:
         tokens = _main_run([t for t in sent if owner[t.i].i == head.i and not t.is_space])
         if not tokens:
             continue
-        if _self_description(head):
+        if _self_description(head) or _pardon(head):
             continue
         request = is_request(head, sent, lexicon)
         if (request or _through_the_process(head, lexicon)) and _procedural(tokens, lexicon):
@@ -383,6 +390,18 @@ def _possibility(head: Token) -> bool:
     aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
     return (head.dep_ == "conj" and bool(aux & _POSSIBILITY)
             and not any(c.dep_ == "neg" for c in head.children))
+
+
+def _pardon(head: Token) -> bool:
+    """Asking pardon for the writing itself ("I hope you will forgive a long letter", "sorry for my
+    mistakes", "excuse my English"): about the letter, no point of the complaint."""
+    lemma = head.lemma_.lower()
+    if lemma in _PARDON:
+        return True
+    if lemma == "hope" and any(c.dep_ == "ccomp" and c.lemma_.lower() in _PARDON for c in head.children):
+        return True
+    return lemma == "sorry" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.lemma_.lower() in _WRITING for g in c.subtree) for c in head.children)
 
 
 def _self_description(head: Token) -> bool:
@@ -517,6 +536,8 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
 
 #: Asking the reader to excuse the letter itself ("I hope you will forgive a long letter").
 _PARDON = {"forgive", "excuse", "pardon"}
+#: What a resident apologises for when apologising for the writing ("sorry for the mistakes").
+_WRITING = {"mistake", "spelling", "english", "grammar", "writing", "letter", "length", "email", "typo"}
 #: Conjunctions of reason: a request verb under one gives the reason for the request it hangs from.
 _BECAUSE = {"as", "because", "since"}
 #: Words that may come before an order: "Just fix it", "So sort it out", "Now pay me back".
