@@ -50,13 +50,18 @@ def test_a_verb_phrase_sharing_the_subject_is_a_second_point_only_when_it_names_
     "{}\n\nThank you Amira Haddad 07700 900418",
     "I hope you will forgive a long letter. {}",
     "Please excuse my spelling. {}",
+    "Stage 2 complaint - housing application HA-22871\n\n{}",
+    "From: Huw Rowlands, C7 Maes Glas (on behalf of the residents of Block C)\n\n{}",
+    "{}\n\nSigned: H Rowlands (C7), S Jenkins (C2)",
 ])
 def test_addressee_sign_off_and_pardon_for_the_writing_are_not_points(around: str) -> None:
     assert [p.text for p in _points(around.format("The boiler is broken."))] == ["The boiler is broken"]
 
 
-def test_an_addressee_line_naming_the_problem_is_kept() -> None:
+def test_an_addressee_or_title_line_naming_the_problem_is_kept() -> None:
     assert _points("To the point: the boiler is broken and nobody came")
+    assert _points("Stage 2 complaint: the stage 1 reply came six weeks late")
+    assert _points("What went wrong: the boiler is broken and nobody came")
 
 
 def test_list_items_are_points_and_quoted_replies_are_dropped() -> None:

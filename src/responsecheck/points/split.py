@@ -43,6 +43,9 @@ _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|t
                        r"annwyl|subject:|re:)", re.I)
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
+#: A form or header field of who and which (never "What went wrong:", whose answer is the complaint).
+_FIELD = re.compile(r"^(from|to|cc|sent|date|signed|re|ref|reference|our ref|your ref|tenancy ref(erence)?|"
+                    r"account (no|number)|address|name|phone|tel|telephone|mobile|e-?mail)\s*:", re.I)
 #: The line naming who the complaint is for, however long ("To the manager at Aldwyn Care and Support").
 _ADDRESSEE = re.compile(r"^to (whom|whoever|the)\b", re.I)
 _SHOUTED = re.compile(r"[A-Z][A-Z'’]+")
@@ -266,6 +269,11 @@ def _skip(sent: Span, lexicon: Lexicon) -> bool:
     if not text or _GREETING.match(text) and len(text.split()) <= 6 or _SIGNOFF.fullmatch(text):
         return True
     tokens = list(sent)
+    if _FIELD.match(text):
+        return True  # "From: Huw Rowlands, C7", "Signed: ...", "Tenancy ref: ...": who and which, no point
+    if (not text.endswith((".", "!", "?")) and len(text.split()) <= 15 and _procedural(tokens, lexicon)
+            and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.is_alpha for t in tokens)):
+        return True  # a title naming the complaint itself: "Stage 2 complaint - housing application HA-22871"
     if _ADDRESSEE.match(text) and not text.endswith((".", "!", "?")) and len(text.split()) <= 12 and not any(
             t.dep_ == "neg" or lexicon.concepts_at(tokens, i)[0] for i, t in enumerate(tokens)):
         return True  # "To whoever deals with complaints at Harrowgate Homes"
