@@ -92,6 +92,12 @@ def test_a_point_asking_for_a_date_is_answered_by_a_date_for_its_thing() -> None
     assert _status("The new valuation is booked for 20 May.", point) == "not_addressed"
 
 
+def test_asking_for_a_different_one_is_answered_by_naming_the_new_one() -> None:
+    point = "I want a different housing officer"
+    assert _status("From today your housing officer will be Daniel Achebe.", point) == "addressed"
+    assert _status("Our surveyor will inspect the roof on 3 May.", point) == "not_addressed"
+
+
 def test_asking_when_is_asking_for_a_date() -> None:
     point = "We want to know exactly when we can go home."
     assert _status("The works will be finished and you can move back on 14 March.", point) == "addressed"
