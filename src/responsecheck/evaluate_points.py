@@ -5,8 +5,8 @@ each point the resident raised by a quote of the complaint's words with its true
 complaint is checked as a user would (`--complaint`), and each labelled point takes the status of
 the point found that overlaps its quote most; a labelled point no found point overlaps counts as
 not flagged. Points found that overlap no labelled point or the labelled outcome are counted apart
-("unlabelled"), with how many of them were flagged. A second row gives the labelled quotes as the points (`--point`), measuring the
-matching alone.
+("unlabelled"), with how many of them were flagged. A second row gives the labelled quotes as the
+points (`--point`), measuring the matching alone.
 """
 
 from __future__ import annotations

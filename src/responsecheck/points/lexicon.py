@@ -198,5 +198,6 @@ def build(rules: PointRules, nlp: Language) -> Lexicon:
                    roles=frozenset(rules.roles.words),
                    terms=terms, nouns_only=frozenset(nouns_only), non_answers=matcher, request_verbs=frozenset(rules.requests.verbs),
                    request_frames=tuple(tuple(f.split()) for f in rules.requests.frames),
-                   on_behalf=frozenset(rules.requests.on_behalf), not_imperatives=frozenset(rules.requests.not_imperatives),
+                   on_behalf=frozenset(rules.requests.on_behalf),
+                   not_imperatives=frozenset(rules.requests.not_imperatives),
                    procedural=tuple(tuple(t.lower().split()) for t in rules.procedural.terms))

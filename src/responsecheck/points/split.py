@@ -39,7 +39,7 @@ _FORWARD_START = re.compile(r"^(-+\s*Forwarded message\s*-+|Begin forwarded mess
 _FORWARD_SUBJECT = re.compile(r"^Subject:\s*(FW|Fwd?):", re.I)
 _SIGNATURE = re.compile(r"^--\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
-_GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to whoever|to (the )?[A-Z][\w&' -]+$|"
+_GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|to whom|to (the )?[A-Z][\w&' -]+$|"
                        r"annwyl|subject:|re:)", re.I)
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
