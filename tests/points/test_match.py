@@ -92,28 +92,27 @@ def test_a_point_asking_for_a_date_is_answered_by_a_date_for_its_thing() -> None
     assert _status("The new valuation is booked for 20 May.", point) == "not_addressed"
 
 
-def test_asking_for_a_different_one_is_answered_by_naming_the_new_one() -> None:
-    point = "I want a different housing officer"
-    assert _status("From today your housing officer will be Daniel Achebe.", point) == "addressed"
-    assert _status("Our surveyor will inspect the roof on 3 May.", point) == "not_addressed"
+# (what the case shows, the point, a sentence that answers it, one that does not)
+ANSWER_PAIRS = [
+    ("a different one is answered by naming the new one", "I want a different housing officer",
+     "From today your housing officer will be Daniel Achebe.", "Our surveyor will inspect the roof on 3 May."),
+    ("asking when is asking for a date", "We want to know exactly when we can go home.",
+     "The works will be finished and you can move back on 14 March.",
+     "The works will be finished and you can move back soon."),
+    ("a house number names the household a point is about",
+     "I want you to take action against the tenants at number 22",
+     "Our officers will visit the household at number 22 by 21 March.",
+     "Our officers will visit the household at number 24 by 21 March."),
+    ("a point naming only who is anchored by who", "tell me what you are going to do about the contractor",
+     "The contractor has been issued with a formal default notice.", "Our gardener has cut the hedge."),
+]
 
 
-def test_asking_when_is_asking_for_a_date() -> None:
-    point = "We want to know exactly when we can go home."
-    assert _status("The works will be finished and you can move back on 14 March.", point) == "addressed"
-    assert _status("The works will be finished and you can move back soon.", point) == "not_addressed"
-
-
-def test_a_house_number_names_the_household_a_point_is_about() -> None:
-    point = "I want you to take action against the tenants at number 22"
-    assert _status("Our officers will visit the household at number 22 by 21 March.", point) == "addressed"
-    assert _status("Our officers will visit the household at number 24 by 21 March.", point) == "not_addressed"
-
-
-def test_a_point_naming_only_who_is_anchored_by_who() -> None:
-    point = "tell me what you are going to do about the contractor"
-    assert _status("The contractor has been issued with a formal default notice.", point) == "addressed"
-    assert _status("Our gardener has cut the hedge.", point) == "not_addressed"
+@pytest.mark.parametrize(("point", "answer", "other"), [case[1:] for case in ANSWER_PAIRS],
+                         ids=[case[0] for case in ANSWER_PAIRS])
+def test_answered_by_one_sentence_and_not_by_the_other(point: str, answer: str, other: str) -> None:
+    assert _status(answer, point) == "addressed"
+    assert _status(other, point) == "not_addressed"
 
 
 def test_a_room_is_where_not_what_so_naming_the_kitchen_does_not_answer_its_cupboards() -> None:
