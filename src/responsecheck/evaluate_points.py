@@ -103,8 +103,10 @@ def score_pair(set_dir: Path, label: PairLabel, given: bool) -> tuple[list[tuple
             rows.append((lab.status == "not_addressed", best is not None and found[best].status == "not_addressed"))
         # a thing asked for that lies within the labelled outcome is part of it, not a stray point
         outcome = _spans([label.outcome.quote], whole)[0] if label.outcome is not None else None
+        if label.outcome is not None and outcome is None:
+            raise ValueError(f"{label.pair}: outcome quote not found in the complaint: {label.outcome.quote!r}")
         extra = [p for n, p in enumerate(found) if n not in used
-                 and not (outcome is not None and found_spans[n] is not None
+                 and not (p.request and outcome is not None and found_spans[n] is not None
                           and min(outcome[1], found_spans[n][1]) > max(outcome[0], found_spans[n][0]))]
         unlabelled = (len(extra), sum(p.status == "not_addressed" for p in extra))
     mistakes = [f"{label.pair}: '{lab.quote[:60]}' labelled {lab.status}, "

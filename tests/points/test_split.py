@@ -50,12 +50,52 @@ def test_a_verb_phrase_sharing_the_subject_is_a_second_point_only_when_it_names_
     "{}\n\nThank you Amira Haddad 07700 900418",
     "I hope you will forgive a long letter. {}",
     "Please excuse my spelling. {}",
-    "Stage 2 complaint - housing application HA-22871\n\n{}",
+    "Stage 2 complaint - ref HA-22871 - Mrs J Cartwright\n\n{}",
     "From: Huw Rowlands, C7 Maes Glas (on behalf of the residents of Block C)\n\n{}",
     "{}\n\nSigned: H Rowlands (C7), S Jenkins (C2)",
 ])
 def test_addressee_sign_off_and_pardon_for_the_writing_are_not_points(around: str) -> None:
     assert [p.text for p in _points(around.format("The boiler is broken."))] == ["The boiler is broken"]
+
+
+@pytest.mark.parametrize("text", [
+    "Please fix the roof before I escalate this.",
+    "I want compensation for the delay in answering my stage 1 complaint.",
+    "Please pay the £250 compensation you offered at stage 1.",
+    "I sent my stage 1 complaint in May and heard nothing for ten weeks.",
+    "I will never forgive the way your staff treated my mother.",
+    "Formal complaint about the caretaker shouting at my son",
+    "Ombudsman involved already and still no repair",
+    "To the best of my knowledge nobody has come out",
+])
+def test_a_grievance_or_request_that_mentions_the_process_or_pardon_is_kept(text: str) -> None:
+    assert _points(text)
+
+
+def test_a_field_line_stands_alone_and_the_complaint_under_it_is_read() -> None:
+    points = _points("Our ref: HA-22871\nI have been waiting six weeks for the boiler to be fixed")
+    assert [p.text for p in points] == ["I have been waiting six weeks for the boiler to be fixed"]
+    form = _points("Name: Jo Smith\nAddress: 3 High Street\nComplaint: The boiler has been broken for six weeks.")
+    assert len(form) == 1 and "boiler" in form[0].text
+
+
+def test_a_quoted_reply_under_a_terse_complaint_is_dropped() -> None:
+    text = ("boiler still broken no heating for 3 weeks\nplease sort it\n\nFrom: Repairs Team <r@example.org>\n"
+            "Sent: 3 May 2026\nTo: Jo Reid\nSubject: RE: boiler\n\nDear Jo, we apologise for the delay to your repair.")
+    assert "apologise" not in clean(text) and "boiler still broken" in clean(text)
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("Mr Lloyd would like a transfer to a ground floor flat.", True),
+    ("My mum wants the bathroom adapted.", True),
+    ("The tenant next door wants to build a fence across my garden.", False),
+    ("Mr Jones next door wants me to move my car.", False),
+    ("Their son wants to play football against my wall.", False),
+    ("Keep getting letters about arrears I do not owe.", False),
+    ("Love how nobody ever answers the phone.", False),
+])
+def test_who_asks_and_what_is_an_order(text: str, asks: bool) -> None:
+    assert any(p.request for p in _points(text)) is asks
 
 
 def test_an_addressee_or_title_line_naming_the_problem_is_kept() -> None:

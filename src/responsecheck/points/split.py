@@ -43,6 +43,7 @@ _GREETING = re.compile(r"^(dear|hello|hi|hiya|good (morning|afternoon|evening)|t
                        r"annwyl|subject:|re:)", re.I)
 _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |warm |many )?(regards|thanks|wishes)|"
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
+_REPLY_SUBJECT = re.compile(r"^subject:\s*(re|aw|sv)\s*:", re.I)
 #: A form or header field of who and which (never "What went wrong:", whose answer is the complaint).
 _FIELD = re.compile(r"^(from|to|cc|sent|date|signed|re|ref|reference|our ref|your ref|tenancy ref(erence)?|"
                     r"account (no|number)|address|name|phone|tel|telephone|mobile|e-?mail)\s*:", re.I)
@@ -53,6 +54,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _LONE_I = re.compile(r"\bi\b")
 #: A lowercase "i" standing for "I" ("i want", "i'm"), not the one of "i.e.": the tagger misreads it.
 _TYPED_I = re.compile(r"(?<![\w.'’-])i(?![\w.-])")
+#: Family: the resident's own ("my mum wants") are who the complaint is for; another household's are not.
+_FAMILY = {"mother", "father", "mum", "dad", "son", "daughter", "husband", "wife", "partner", "grandmother",
+           "grandfather", "nan", "gran", "brother", "sister"}
+#: Words placing a person apart from the resident: a neighbour, not the person the complaint is for.
+_ELSEWHERE = {"next", "door", "upstairs", "downstairs", "opposite", "neighbour", "neighbours", "number", "below", "above"}
 #: Titles that make a name the person a complaint is made for ("Mr Lloyd would like...").
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 # "I want to complain", "I would like to make a complaint": asking to complain is not an outcome.
@@ -135,7 +141,7 @@ def clean(text: str) -> str:
                 continue
             header = False
         if _SIGNATURE.match(stripped) or (kept and _QUOTE_START.match(stripped)) or (
-                _has_prose(kept) and _quoted_header(lines, number)):
+                kept and _quoted_header(lines, number) and (_has_prose(kept) or _reply_header(lines, number))):
             break
         if stripped.startswith(">"):
             continue
@@ -143,10 +149,13 @@ def clean(text: str) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in kept + [""]:
-        if not line or _LIST_ITEM.match(line):
+        if not line or _LIST_ITEM.match(line) or _FIELD.match(line):
             if current:
                 paragraphs.append(" ".join(current))
             current = [_LIST_ITEM.sub("", line)] if line else []
+            if _FIELD.match(line):  # "Our ref: HA-22871" stands alone: the text under it is not part of it
+                paragraphs.append(line)
+                current = []
         else:
             current.append(line)
     return PARAGRAPH_BREAK.join(unshout(p) for p in paragraphs if p.strip())
@@ -177,10 +186,16 @@ def _forwarded_header(lines: list[str], number: int) -> bool:
 
 
 def _has_prose(kept: list[str]) -> bool:
-    """Whether a sentence of the complaint has come yet: a header block under a date or a title line
-    ("3 March 2026 / From: Jo Reid / To: Repairs") heads the complaint; only one after its prose quotes a reply."""
-    return any(len(line.split()) >= 6 and line.rstrip().endswith((".", "!", "?")) or len(line.split()) >= 12
+    """Whether the complaint's own words have come yet: a header block under a date or a title line
+    ("3 March 2026 / From: Jo Reid / To: Repairs") heads the complaint; one after a line of its words
+    ("boiler still broken no heating for 3 weeks") quotes a reply."""
+    return any(len(line.split()) >= 5 or len(line.split()) >= 3 and line.rstrip().endswith((".", "!", "?"))
                for line in kept)
+
+
+def _reply_header(lines: list[str], number: int) -> bool:
+    """A header block whose subject says it is a reply ("Subject: RE: ..."): what follows is quoted."""
+    return any(_REPLY_SUBJECT.match(line.strip()) for line in lines[number + 1:number + 5])
 
 
 def _quoted_header(lines: list[str], number: int) -> bool:
@@ -271,12 +286,13 @@ def _skip(sent: Span, lexicon: Lexicon) -> bool:
     tokens = list(sent)
     if _FIELD.match(text):
         return True  # "From: Huw Rowlands, C7", "Signed: ...", "Tenancy ref: ...": who and which, no point
-    if (not text.endswith((".", "!", "?")) and len(text.split()) <= 15 and _procedural(tokens, lexicon)
-            and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.is_alpha for t in tokens)):
-        return True  # a title naming the complaint itself: "Stage 2 complaint - housing application HA-22871"
-    if _ADDRESSEE.match(text) and not text.endswith((".", "!", "?")) and len(text.split()) <= 12 and not any(
-            t.dep_ == "neg" or lexicon.concepts_at(tokens, i)[0] for i, t in enumerate(tokens)):
-        return True  # "To whoever deals with complaints at Harrowgate Homes"
+    if not text.endswith((".", "!", "?")) and len(text.split()) <= 15 \
+            and _procedural(tokens, lexicon, verbs=True, nouns=False):
+        return True  # a title naming the complaint itself: "Stage 2 complaint - ref HA-22871 - Mrs J Cartwright"
+    addressee = _ADDRESSEE.match(text)
+    if addressee and not text.endswith((".", "!", "?")) and len(text.split()) <= 12 and _names_nothing(
+            tokens, lexicon, verbs=addressee.group(1).lower() == "the", nouns=False):
+        return True  # "To the manager at Aldwyn Care", "To whoever deals with complaints at Harrowgate Homes"
     signoff = _SIGNOFF.match(text)
     if signoff and (len(text.split()) <= 4 or not any(
             t.pos_ in ("VERB", "AUX") for t in sent if t.idx - sent.start_char >= signoff.end())):
@@ -331,18 +347,41 @@ def _through_the_process(head: Token, lexicon: Lexicon) -> bool:
     """The resident (or whoever writes for them, or a call handler's note with no subject) putting the complaint
     through the process: "We write to make a formal complaint", "Advised customer of the complaints process".
     "The stage 1 response was written by the manager I complained about" is a grievance about it instead."""
-    if head.lemma_.lower() not in _PROCESS_VERBS:
-        return False
+    if head.lemma_.lower() not in _PROCESS_VERBS or head.tag_ == "VBD":
+        return False  # "I sent my stage 1 complaint in May and heard nothing": what happened, a grievance
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not subjects or any(c.dep_ == "nsubj" and (c.lower_ in ("i", "we") or c.lemma_.lower() in lexicon.on_behalf)
                                for c in subjects)
 
 
-def _procedural(tokens: list[Token], lexicon: Lexicon) -> bool:
-    """A request for the complaint's next stage (escalation, stage 2, a formal complaint, the Ombudsman)."""
+def _procedural(tokens: list[Token], lexicon: Lexicon, verbs: bool = False, nouns: bool = True) -> bool:
+    """About the complaint's next stage and nothing else (escalation, stage 2, a formal complaint, the
+    Ombudsman): "Please fix the roof before I escalate this" asks for the roof. `verbs` and `nouns` as
+    for _names_nothing, of the words beside the process's own."""
     forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
-    return any(all(word in forms[i + k] for k, word in enumerate(term))
-               for term in lexicon.procedural for i in range(len(forms) - len(term) + 1))
+    inside: set[int] = set()
+    for term in lexicon.procedural:
+        for i in range(len(forms) - len(term) + 1):
+            if all(word in forms[i + k] for k, word in enumerate(term)):
+                inside.update(range(i, i + len(term)))
+    rest = [t for n, t in enumerate(tokens) if n not in inside]
+    return bool(inside) and _names_nothing(rest, lexicon, verbs=verbs, nouns=nouns)
+
+
+def _names_nothing(tokens: list[Token], lexicon: Lexicon, verbs: bool, nouns: bool = True) -> bool:
+    """No grievance in these words: no thing of the home (a housing concept), no money, no negation ("no
+    repair", "heard nothing"); with `nouns`, no noun but background words, names, numbers and who; with
+    `verbs`, no verb either ("the caretaker shouting at my son")."""
+    for n, token in enumerate(tokens):
+        lower = token.lower_
+        if lexicon.concepts_at(tokens, n)[0] or token.dep_ == "neg" or lower in _NEGATIVE or "£" in token.text:
+            return False
+        if verbs and token.pos_ in ("VERB", "AUX") and token.is_alpha:
+            return False
+        if nouns and token.pos_ == "NOUN" and token.is_alpha and token.lemma_.lower() not in lexicon.stop \
+                and not lexicon.is_place(token.lemma_.lower()):
+            return False
+    return True
 
 
 def _small_clause(head: Token) -> bool:
@@ -404,12 +443,12 @@ def _pardon(head: Token) -> bool:
     """Asking pardon for the writing itself ("I hope you will forgive a long letter", "sorry for my
     mistakes", "excuse my English"): about the letter, no point of the complaint."""
     lemma = head.lemma_.lower()
-    if lemma in _PARDON:
-        return True
-    if lemma == "hope" and any(c.dep_ == "ccomp" and c.lemma_.lower() in _PARDON for c in head.children):
-        return True
-    return lemma == "sorry" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
-        g.lemma_.lower() in _WRITING for g in c.subtree) for c in head.children)
+    if any(t.dep_ == "neg" or t.lower_ in _NEGATIVE for t in head.subtree):
+        return False  # "I will never forgive the way your staff treated my mother"
+    about_writing = any(t.lemma_.lower() in _WRITING for t in head.subtree)
+    if lemma in _PARDON or lemma == "sorry":
+        return about_writing
+    return lemma == "hope" and any(c.dep_ == "ccomp" and c.lemma_.lower() in _PARDON for c in head.children)
 
 
 def _self_description(head: Token) -> bool:
@@ -545,7 +584,7 @@ def is_request(head: Token, sent: Span, lexicon: Lexicon) -> bool:
 #: Asking the reader to excuse the letter itself ("I hope you will forgive a long letter").
 _PARDON = {"forgive", "excuse", "pardon"}
 #: What a resident apologises for when apologising for the writing ("sorry for the mistakes").
-_WRITING = {"mistake", "spelling", "english", "grammar", "writing", "letter", "length", "email", "typo"}
+_WRITING = {"mistake", "spelling", "english", "grammar", "writing", "letter", "length", "email", "typo", "long"}
 #: Conjunctions of reason: a request verb under one gives the reason for the request it hangs from.
 _BECAUSE = {"as", "because", "since"}
 #: Words that may come before an order: "Just fix it", "So sort it out", "Now pay me back".
@@ -560,9 +599,22 @@ def _first_person(verb: Token) -> bool:
 
 def _for_whom(verb: Token, lexicon: Lexicon) -> bool:
     """The person a complaint is made for, as its subject: "Mr Lloyd would like", "The customer wants",
-    "My mum is asking for" (never staff, never a neighbour: they are not in the list)."""
+    "My mum is asking for". Never someone placed apart from the resident ("the tenant next door", "Mr
+    Jones upstairs"), another household's family ("their son"), or anyone wanting the resident to act
+    ("wants me to move my car")."""
+    if any(c.dep_ in ("dobj", "nsubj") and c.lower_ in ("me", "us") for x in verb.children
+           if x.dep_ in ("xcomp", "ccomp") for c in x.children) or any(
+            c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children):
+        return False
+    if any(c.dep_ in ("npadvmod", "advmod") and {t.lower_ for t in c.subtree} & _ELSEWHERE for c in verb.children):
+        return False  # "The tenant next door wants...": the parser hangs "next door" on the verb
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subject.lemma_.lower() in lexicon.on_behalf:
+        words = {t.lower_ for t in subject.subtree}
+        if words & _ELSEWHERE or any(t.dep_ in ("prep", "advmod", "relcl") for t in subject.children):
+            continue
+        owner = {c.lower_ for c in subject.children if c.dep_ == "poss"}
+        lemma = subject.lemma_.lower()
+        if lemma in lexicon.on_behalf and (lemma not in _FAMILY or owner & {"my", "our"}):
             return True
         if subject.pos_ == "PROPN" and any(t.lower_.rstrip(".") in _TITLES for t in subject.subtree if t.i < subject.i):
             return True

@@ -10,8 +10,10 @@ by the lettings team and are subject to availability", "All our lifts are servic
 The Housing Ombudsman finds responses that quote policy instead of applying it to the resident's
 case fail to address the complaint. Such a sentence speaks in the present tense of things in
 general (a bare noun, "all"/"every", or the landlord itself by name or as "the Council"), never
-of the resident ("you"), of a date, of what happened (a past tense) or of what will be done
-("will"); a decision ("The Council accepts...") is never general.
+of the resident ("you"), of a date or time (how often is fine: "every two years"), of what happened
+(a past tense), of what will be done ("will") or of one thing of this home ("the boundary fence");
+a decision ("The Council accepts...", "..., and we have replaced the fence") is never general, and a
+restatement with an answer coordinated to it is an answer.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ _QUANTIFIERS = frozenset({"all", "both", "every", "each", "any", "no"})
 _OWNERS = frozenset({"your", "his", "her", "their"})
 #: Documents that are the resident's even with "the" ("The complaint is that..."); "the letter" may be any letter.
 _THE_COMPLAINT = frozenset({"complaint", "complaints", "appeal", "escalation"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
+_FREQUENCY = frozenset({"every", "each", "per", "a", "annually", "weekly", "monthly", "yearly", "daily", "quarterly",
+                        "fortnightly"})
 #: How far into the sentence a restating subject may start ("As you know, your letter ...").
 _RESTATING_REACH = 6
 
@@ -52,8 +54,15 @@ def restates_complaint(span: Span, lexicon: Lexicon) -> bool:
             continue
         if verb.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "auxpass") for c in verb.children):
             continue  # "Your complaint is justified": a decision, not a restatement
-        return True
+        return not any(_answers_beside(t, rules.answer_verbs) for t in span if t.dep_ == "conj")
     return False
+
+
+def _answers_beside(verb: Token, answer_verbs: frozenset[str]) -> bool:
+    """A clause coordinated with the restatement that answers: the writer acting or deciding ("Your letter
+    raises a fair point and we have replaced the fence", "..., and we agree to do so")."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in answer_verbs or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in verb.children))
 
 
 def is_general(span: Span, lexicon: Lexicon) -> bool:
@@ -67,21 +76,27 @@ def is_general(span: Span, lexicon: Lexicon) -> bool:
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     if subject is None:
         return False
+    if _names_one_thing(span, subject, lexicon):
+        return False  # one thing of this home: "The Council is responsible for the tree", "Repairs to the roof are complete"
     if subject.lemma_.lower() in rules.landlords:
         # the landlord stating its practice ("Eastfield Homes expects its staff to..."), unless it decides
-        # or speaks of one thing of this case ("The Council is responsible for the tree")
-        return root.lemma_.lower() not in rules.answer_verbs and not _names_one_thing(span, subject, rules.landlords)
-    if subject.tag_ == "NN" and not _quantified(subject) and _names_one_thing(span, subject, rules.landlords):
-        return False  # a mass noun is general only of things in general: "Scaffolding is booked so the gutter..."
+        return root.lemma_.lower() not in rules.answer_verbs
     return _generic(subject)
 
 
 def _about_the_case(token: Token) -> bool:
-    """A word that ties the sentence to this resident or to events: you, a date, a past tense, "will", "now"."""
+    """A word that ties the sentence to this resident or to events: you, a date or time ("on Monday",
+    "tomorrow"; not how often: "every two years"), a past tense, "will", "now"."""
     lower = token.lower_
-    return (lower in _SECOND_PERSON or lower == "now" or token.tag_ == "VBD"
+    return (lower in _SECOND_PERSON or lower in ("now", "today", "tomorrow", "yesterday") or token.tag_ == "VBD"
             or (token.tag_ == "MD" and lower in ("will", "'ll", "wo", "shall"))
-            or (token.ent_type_ in ("DATE", "TIME") and (lower in _MONTHS or any(c.isdigit() for c in lower))))
+            or (token.ent_type_ in ("DATE", "TIME") and not _how_often(token)))
+
+
+def _how_often(token: Token) -> bool:
+    """A date or time telling how often ("every two years", "annually", "each week"), not when."""
+    words = {t.lower_ for t in token.sent if abs(t.i - token.i) <= 3}
+    return bool(words & _FREQUENCY) or token.lower_.endswith("ly")
 
 
 def _decides(token: Token, answer_verbs: frozenset[str]) -> bool:
@@ -96,12 +111,18 @@ def _quantified(subject: Token) -> bool:
         c.dep_ in ("predet", "det") and c.lower_ in _QUANTIFIERS for c in subject.children)
 
 
-def _names_one_thing(span: Span, subject: Token, landlords: frozenset[str]) -> bool:
-    """Whether the sentence names, outside its subject, a definite singular thing ("the tree", "this
-    fence"): one thing of the case, not things in general."""
-    inside = {t.i for t in subject.subtree}
-    return any(t.tag_ == "NN" and t.i not in inside and t.lemma_.lower() not in landlords
-               and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children) for t in span)
+def _names_one_thing(span: Span, subject: Token, lexicon: Lexicon) -> bool:
+    """Whether the sentence names a definite singular thing of the home ("the tree", "this fence", "the
+    roof" in "Repairs to the roof"): one thing of this case, not things in general. The subject's own
+    head does not count ("The association is..."), nor abstract nouns ("the responsibility of")."""
+    tokens = list(span)
+    for n, token in enumerate(tokens):
+        if token.tag_ != "NN" or token.i == subject.i or lexicon.is_role(token.lemma_.lower()):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) and any(
+                m + lexicon.concepts_at(tokens, m)[0] > n for m in range(max(0, n - 2), n + 1)):
+            return True  # a housing term covering the noun: "the fence", "the boundary fence"
+    return False
 
 
 def _present(root: Token) -> bool:
