@@ -165,11 +165,15 @@ def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:
     heading, and those whose main clause the element analysis reads as a restatement ("You have
     explained that...", "This letter addresses the concerns you raised about..."). A restatement
     cue inside a subordinate clause ("we repaired the gate you told us about") leaves the sentence an answer.
-    A heading that names the complaint and the stage ("Your complaint - stage 1 response") is the
-    letter's title: what follows it is the whole letter, not a summary."""
+    A heading that names the complaint and the stage ("Your complaint - stage 1 response"), or one no
+    other heading follows ("Your complaint about the caretaker at Bramley Court" over the whole letter),
+    is the letter's title: what follows it is the whole letter, not a summary."""
     cues = gather(analysis, compiled(nlp))
     titles = {hit.sentence.span.start for hit in cues.hits.get("stage_label", [])}
     above = _headings_above(analysis)
+    headings = [s.span.start for s in analysis.sentences if analysis.roles[s.paragraph] == "heading"]
+    if headings:
+        titles.add(headings[-1])  # the last heading's "section" runs to the sign-off: it heads nothing apart
     summary = {s.span.start for s in cues.sections.get("complaint_summary", []) if above[s.span.start] not in titles}
     for hit in cues.hits.get("complaint_summary", []):
         root = hit.sentence.span.root
