@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from responsecheck import api
+import pytest
+
+from responsecheck import CheckOptions, api
+from responsecheck.evaluate_points import load_pairs
+from responsecheck.points.source import read_complaint
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -31,3 +35,22 @@ def test_two_processes_give_the_same_reports_as_one(tmp_path: Path) -> None:
     one = [r.model_dump() for r in api.check_many(sources, batch_size=2)]
     two = [r.model_dump() for r in api.check_many(sources, n_process=2, batch_size=2)]
     assert two == one
+
+
+def test_each_letter_can_be_checked_against_its_own_complaint(tmp_path: Path) -> None:
+    """The same report as a single check with that complaint; a complaint that cannot be read is that
+    letter's error, naming the complaint; letters without one are checked without; two processes agree."""
+    pairs_dir = ROOT / "corpora" / "points" / "dev"
+    pair = load_pairs(pairs_dir)[0]
+    letter, complaint = pairs_dir / pair.letter, pairs_dir / pair.complaint
+    sources = [letter, letter, letter, letter]
+    complaints = [complaint, None, tmp_path / "gone.eml", complaint]
+    reports = list(api.check_many(sources, complaints=complaints, batch_size=3))
+    single = api.check(letter, options=CheckOptions(complaint_text=read_complaint(complaint)))
+    assert reports[0].model_dump() == single.model_dump() == reports[3].model_dump()
+    assert reports[1].complaint_points is None
+    assert reports[2].error is not None and "gone.eml" in reports[2].error.message
+    two = [r.model_dump() for r in api.check_many(sources, complaints=complaints, n_process=2, batch_size=2)]
+    assert two == [r.model_dump() for r in reports]
+    with pytest.raises(ValueError, match="one entry"):
+        list(api.check_many(sources, complaints=complaints[:2]))

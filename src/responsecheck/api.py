@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -27,6 +28,7 @@ from .errors import CheckFailed, InputError, ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
 from .points import assess as assess_points
+from .points.source import read_complaint
 from .readers import read_bytes, read_path
 from .report import ErrorInfo, Finding, Report
 from .scoring import finish
@@ -41,8 +43,12 @@ def check(source: str | Path | bytes | Letter, *, name: str | None = None,
 
 
 def check_many(sources: Sequence[str | Path], options: CheckOptions | None = None, *, n_process: int = 1,
-               batch_size: int = 16) -> Iterator[Report]:
+               batch_size: int = 16, complaints: Sequence[str | Path | None] | None = None) -> Iterator[Report]:
     """Check many letter files, yielding one report per source, in the order given.
+
+    `complaints`, when given, holds for each source the complaint it answers (a file, or None): the
+    letter is then checked against that complaint's points (a QA run over sent letters and their cases).
+    A complaint that cannot be read makes that letter's error report, naming the complaint.
 
     `n_process` worker processes (each with its own model) take chunks of `batch_size` letters;
     with 1 everything runs in this process. Only problems with the whole run (invalid rules, no
@@ -51,16 +57,21 @@ def check_many(sources: Sequence[str | Path], options: CheckOptions | None = Non
     """
     options = options or CheckOptions()
     paths = [str(s) for s in sources]
+    against = [None if c is None else str(c) for c in complaints] if complaints is not None else [None] * len(paths)
+    if len(against) != len(paths):
+        raise ValueError("complaints must give one entry (a file or None) per source")
     chunks = [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
+    chunk_complaints = [against[i:i + batch_size] for i in range(0, len(paths), batch_size)]
     workers = max(1, min(n_process, len(chunks)))
     if workers == 1:
-        for chunk in chunks:
-            yield from _check_chunk(chunk, options, batch_size)
+        for chunk, chunk_against in zip(chunks, chunk_complaints, strict=True):
+            yield from _check_chunk(chunk, options, batch_size, chunk_against)
         return
     # spawn, not fork: a worker starts clean even if the caller runs threads (a progress bar).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
-        for reports in pool.map(_check_chunk, chunks, [options] * len(chunks), [batch_size] * len(chunks)):
+        for reports in pool.map(_check_chunk, chunks, [options] * len(chunks), [batch_size] * len(chunks),
+                                chunk_complaints):
             yield from reports
 
 
@@ -71,20 +82,27 @@ def _warm_up() -> None:
     compiled(nlp_module.load())
 
 
-def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int) -> list[Report]:
-    """Read a chunk of files, parse the readable ones in one `nlp.pipe`, and check each."""
+def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int,
+                 complaints: list[str | None] | None = None) -> list[Report]:
+    """Read a chunk of files (and the complaints they answer), parse the readable letters in one
+    `nlp.pipe`, and check each."""
     nlp = nlp_module.load()
     reports: list[Report | None] = [None] * len(paths)
     letters: list[tuple[int, Letter]] = []
+    each: dict[int, CheckOptions] = {}
     for index, path in enumerate(paths):
+        complaint = complaints[index] if complaints else None
         try:
             letters.append((index, read_path(path)))
+            if complaint is not None:
+                each[index] = replace(options, complaint_text=read_complaint(complaint))
         except InputError as error:
+            letters = [item for item in letters if item[0] != index]
             reports[index] = error_report(Path(path).name, error, options.fail_on)
     docs = nlp.pipe((unparsed_doc(letter, nlp) for _, letter in letters), batch_size=batch_size)
     for (index, letter), doc in zip(letters, docs, strict=True):
         try:
-            reports[index] = _check_letter(letter, options, nlp, doc)
+            reports[index] = _check_letter(letter, each.get(index, options), nlp, doc)
         except ResponsecheckError:
             raise
         except Exception as error:  # a bug on one letter must not lose the other letters of the batch

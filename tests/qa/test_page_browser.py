@@ -29,6 +29,9 @@ def test_the_page_shows_element_pass_rates_and_links_to_each_letter(browser, run
     assert chart.get_attribute("role") == "img" and "pass rate" in chart.get_attribute("aria-label")
     assert chart.is_visible() and chart.bounding_box()["height"] > 100
     assert page.locator("table.all-letters tbody tr").count() == len(run.summary.letters) == 8
+    # one letter's case names its complaint: the points section counts that one letter
+    assert run.summary.points is not None and run.summary.points.letters == 1
+    assert page.locator("#points table.points tbody tr").count() == 3
     worst = page.locator("table.worst tbody a").first
     worst.click()
     page.wait_for_load_state()

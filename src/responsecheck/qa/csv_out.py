@@ -2,8 +2,9 @@
 
 Columns: file, status (ok/error), score, rating, then one column per required element (present,
 missing, not_required, not_applicable; empty when the letter was not checked), the case details the
-manifest gave, the counts of findings by severity, the reason a letter was not checked, and the link
-to its own report. Cells that a spreadsheet would run as a formula (=, +, -, @) are quoted with '.
+manifest gave, the complaint's points and how many the letter leaves unanswered and whether the
+outcome asked for is answered (empty without a complaint), the counts of findings by severity, the
+reason a letter was not checked, and the link to its own report. Cells that a spreadsheet would run as a formula (=, +, -, @) are quoted with '.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import io
 from ..profiles import ELEMENT_IDS
 from .summary import Checked
 
-CASE_COLUMNS = ("case_ref", "handler", "team", "stage", "sent", "outcome")
+CASE_COLUMNS = ("case_ref", "handler", "team", "stage", "sent", "outcome", "complaint")
+POINT_COLUMNS = ("points", "points_unanswered", "outcome_answered")
 COLUMNS = ("file", "status", "score", "rating", *ELEMENT_IDS, "profile", "detected_stage", "decision_found",
-           *CASE_COLUMNS, "errors", "warnings", "suggestions", "not_checked_reason", "report")
+           *CASE_COLUMNS, *POINT_COLUMNS, "errors", "warnings", "suggestions", "not_checked_reason", "report")
 
 
 def render_csv(letters: list[Checked]) -> str:
@@ -33,13 +35,18 @@ def _row(item: Checked) -> list[object]:
     details = [getattr(case, column) for column in CASE_COLUMNS]
     if report.error is not None:
         return [case.file, "error", None, None, *[None] * len(ELEMENT_IDS), None, None, None, *details,
-                None, None, None, report.error.message, None]
+                *[None] * len(POINT_COLUMNS), None, None, None, report.error.message, None]
     statuses = {e.id: ("not_required" if e.status == "missing" and not e.required else e.status)
                 for e in report.elements}
     counts = report.counts()
+    points = report.complaint_points
+    outcome = report.outcome_requested
+    point_cells = [None, None, None] if points is None else [
+        len(points), sum(p.status == "not_addressed" for p in points),
+        None if outcome is None else ("yes" if outcome.answered else "no")]
     return [case.file, "ok", report.score, report.rating, *[statuses.get(e) for e in ELEMENT_IDS], report.profile,
-            report.stage, report.decision, *details, counts["error"], counts["warning"], counts["suggestion"], None,
-            item.page]
+            report.stage, report.decision, *details, *point_cells, counts["error"], counts["warning"],
+            counts["suggestion"], None, item.page]
 
 
 def _cell(value: object) -> str:

@@ -4,11 +4,11 @@ A manifest is what a case system exports: one row per sent letter, with the file
 about the case. Only `file` is required; the other columns, when present, let the sample be
 stratified and the results broken down:
 
-    file,case_ref,handler,team,stage,sent,outcome
-    letters/0412.docx,C-2026-0412,A Patel,North,1,2026-04-14,upheld
+    file,case_ref,handler,team,stage,sent,outcome,complaint
+    letters/0412.docx,C-2026-0412,A Patel,North,1,2026-04-14,upheld,complaints/0412.eml
 
-`file` is relative to the manifest's folder; `stage` is 1 or 2; `sent` is an ISO date. Other
-columns are ignored. A row whose file is missing is still a letter of the run: it is reported as
+`file` and `complaint` (the complaint the letter answers: its points are then checked) are relative
+to the manifest's folder; `stage` is 1 or 2; `sent` is an ISO date. Other columns are ignored. A row whose file is missing is still a letter of the run: it is reported as
 not found, never dropped. A malformed manifest stops the run (ManifestError, exit code 11) with the
 row and the column that is wrong.
 """
@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..errors import InputNotFound, ManifestError
 
 LETTER_SUFFIXES = (".docx", ".txt", ".md")
-COLUMNS = ("file", "case_ref", "handler", "team", "stage", "sent", "outcome")
+COLUMNS = ("file", "case_ref", "handler", "team", "stage", "sent", "outcome", "complaint")
 
 
 class Case(BaseModel):
@@ -40,6 +40,7 @@ class Case(BaseModel):
     stage: Literal[1, 2] | None = None
     sent: dt.date | None = None
     outcome: str | None = None
+    complaint: str | None = None
 
     @field_validator("*", mode="before")
     @classmethod
@@ -78,6 +79,10 @@ class Source:
 
     def path(self, case: Case) -> Path:
         return self.base / case.file
+
+    def complaint(self, case: Case) -> Path | None:
+        """The complaint the letter answers, when the manifest names one."""
+        return self.base / case.complaint if case.complaint else None
 
 
 def load_source(path: Path) -> Source:

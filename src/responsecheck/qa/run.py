@@ -81,8 +81,9 @@ def _check(source: Source, drawn: Draw, folder: Path, options: CheckOptions | No
         progress.start(len(drawn.cases))
     folder.mkdir(parents=True, exist_ok=True)
     letters = []
+    complaints = [source.complaint(c) for c in drawn.cases]
     reports = api.check_many([source.path(c) for c in drawn.cases], options, n_process=n_process,
-                             batch_size=BATCH_SIZE)
+                             batch_size=BATCH_SIZE, complaints=complaints if any(complaints) else None)
     for number, (case, report) in enumerate(zip(drawn.cases, reports, strict=True), start=1):
         report.file = case.file
         page = folder / f"{number:04d}-{_slug(case.file)}.html"

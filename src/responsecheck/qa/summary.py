@@ -67,6 +67,31 @@ class CategoryCount:
     top_rules: list[tuple[str, int]]
 
 
+@dataclass(frozen=True)
+class PointsRate:
+    """The letters checked against their complaint (a manifest's `complaint` column): how many answer
+    every point, how many points go unanswered, how many answer the outcome asked for."""
+
+    letters: int
+    all_answered: int
+    points: int
+    unanswered: int
+    outcomes: int
+    outcomes_answered: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.all_answered / self.letters if self.letters else None
+
+    @property
+    def unanswered_rate(self) -> float | None:
+        return self.unanswered / self.points if self.points else None
+
+    @property
+    def outcome_rate(self) -> float | None:
+        return self.outcomes_answered / self.outcomes if self.outcomes else None
+
+
 @dataclass
 class Summary:
     letters: list[Checked]
@@ -75,6 +100,8 @@ class Summary:
     ratings: dict[str, int]
     categories: list[CategoryCount]
     by: dict[str, list[GroupRow]] = field(default_factory=dict)
+    #: None when no letter was checked against its complaint.
+    points: PointsRate | None = None
 
     @property
     def checked(self) -> list[Checked]:
@@ -117,7 +144,21 @@ def summarise(letters: list[Checked], groupings: tuple[str, ...] = GROUPINGS) ->
         ratings={r: ratings.get(r, 0) for r in ("red", "amber", "green")},
         categories=_categories([c.report for c in checked]),
         by={g: rows for g in groupings if (rows := _by(letters, g))},
+        points=points_rate([c.report for c in checked]),
     )
+
+
+def points_rate(reports: list[Report]) -> PointsRate | None:
+    against = [r for r in reports if r.complaint_points is not None]
+    if not against:
+        return None
+    outcomes = [r.outcome_requested for r in against if r.outcome_requested is not None]
+    return PointsRate(
+        letters=len(against),
+        all_answered=sum(all(p.status == "addressed" for p in r.complaint_points or []) for r in against),
+        points=sum(len(r.complaint_points or []) for r in against),
+        unanswered=sum(p.status == "not_addressed" for r in against for p in r.complaint_points or []),
+        outcomes=len(outcomes), outcomes_answered=sum(o.answered for o in outcomes))
 
 
 def element_rates(reports: list[Report]) -> list[ElementRate]:
