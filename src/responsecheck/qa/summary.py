@@ -22,6 +22,11 @@ WORST = 10
 TOP_CATEGORIES = 10
 
 
+def _share(part: int, whole: int) -> float | None:
+    """part / whole, or None when there is nothing to divide by (shown as "—")."""
+    return part / whole if whole else None
+
+
 @dataclass(frozen=True)
 class Checked:
     """One letter of the run: its case, its report, and the link to its own HTML report."""
@@ -44,7 +49,7 @@ class ElementRate:
 
     @property
     def rate(self) -> float | None:
-        return self.present / self.required if self.required else None
+        return _share(self.present, self.required)
 
 
 @dataclass(frozen=True)
@@ -81,15 +86,15 @@ class PointsRate:
 
     @property
     def rate(self) -> float | None:
-        return self.all_answered / self.letters if self.letters else None
+        return _share(self.all_answered, self.letters)
 
     @property
     def unanswered_rate(self) -> float | None:
-        return self.unanswered / self.points if self.points else None
+        return _share(self.unanswered, self.points)
 
     @property
     def outcome_rate(self) -> float | None:
-        return self.outcomes_answered / self.outcomes if self.outcomes else None
+        return _share(self.outcomes_answered, self.outcomes)
 
 
 @dataclass
