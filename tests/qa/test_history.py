@@ -13,7 +13,7 @@ from responsecheck.qa import history
 from responsecheck.qa.draw import draw
 from responsecheck.qa.manifest import Case
 from responsecheck.qa.summary import Checked, summarise
-from responsecheck.report import Element, Finding, Location, Report
+from responsecheck.report import ComplaintPoint, Element, Finding, Location, OutcomeRequested, Report
 
 
 def _run(scores: list[int]) -> tuple:
@@ -53,7 +53,7 @@ def test_an_older_file_is_migrated_and_keeps_its_runs(tmp_path: Path) -> None:
     old.commit()
     old.close()
     connection = history.open_history(path)
-    assert history.schema_version(connection) == history.SCHEMA_VERSION == 2
+    assert history.schema_version(connection) == history.SCHEMA_VERSION == 3
     columns = {row[1] for row in connection.execute("PRAGMA table_info(runs)")}
     assert "tool_version" in columns
     summary, drawn = _run([88])
@@ -75,3 +75,22 @@ def test_a_newer_or_foreign_file_is_refused_with_a_sentence(tmp_path: Path) -> N
     foreign.write_text("not a database at all, just some notes\n" * 40)
     with pytest.raises(HistoryError, match="cannot be used"):
         history.open_history(foreign)
+
+
+def test_points_of_letters_checked_against_their_complaint_are_recorded_and_trended(tmp_path: Path) -> None:
+    points = [ComplaintPoint(id=f"P{n}", text="t", status=status, confidence=0.9)
+              for n, status in enumerate(["addressed", "addressed", "addressed", "not_addressed"], start=1)]
+    with_complaint = Report(file="a.docx", score=80, rating="amber", stage=1, complaint_points=points,
+                            outcome_requested=OutcomeRequested(text="t", answered=False))
+    without = Report(file="b.docx", score=90, rating="green", stage=1)
+    letters = [Checked(case=Case(file="a.docx", complaint="a.eml"), report=with_complaint),
+               Checked(case=Case(file="b.docx"), report=without)]
+    summary = summarise(letters)
+    connection = history.open_history(tmp_path / "h.sqlite")
+    history.record(connection, summary, draw([c.case for c in letters], None, seed=1), "s", "0.1.0",
+                   now=dt.datetime(2026, 3, 5))
+    rows = connection.execute("SELECT file, complaint, points, points_unanswered, outcome_answered FROM letters"
+                              " ORDER BY file").fetchall()
+    assert rows == [("a.docx", "a.eml", 4, 1, 0), ("b.docx", None, None, None, None)]
+    assert [(q.label, q.points_answered) for q in history.trend(connection)] == [("2026 Q1", 0.75)]
+    assert summary.points is not None and (summary.points.letters, summary.points.unanswered) == (1, 1)

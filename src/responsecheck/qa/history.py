@@ -2,13 +2,14 @@
 
 SQLite needs no server; the file is the whole database. Scores, element results and findings
 (rule, category, severity) are recorded; letter text, the words a finding matched and evidence
-sentences are not. Schema (version 2; `schema_version` holds the version of the file):
+sentences are not. Schema (version 3; `schema_version` holds the version of the file):
 
   runs      id, started_at (ISO 8601, UTC), source, method (how the sample was drawn, in words),
             seed, size, stratify_by, population, letters, errors, mean_score, tool_version
   letters   id, run_id -> runs, file, case_ref, handler, team, stage, sent, outcome (from the
             manifest), status ('ok' | 'error'), error_kind, score, rating, profile,
-            detected_stage, decision
+            detected_stage, decision, complaint (the manifest's complaint file), points,
+            points_unanswered, outcome_answered (0/1; the three null without a complaint)
   elements  letter_id -> letters, element, status, required (0/1)
   findings  letter_id -> letters, rule, category, severity, suppressed (0/1)
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import HistoryError
+from ..report import Report
 from .draw import Draw
 from .summary import Summary
 
@@ -75,6 +77,14 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX findings_letter ON findings(letter_id);
     """,
+    # 3: each letter checked against its complaint: how many points, how many unanswered, and whether
+    # the outcome asked for is answered (null when the manifest named no complaint).
+    """
+    ALTER TABLE letters ADD COLUMN complaint TEXT;
+    ALTER TABLE letters ADD COLUMN points INTEGER;
+    ALTER TABLE letters ADD COLUMN points_unanswered INTEGER;
+    ALTER TABLE letters ADD COLUMN outcome_answered INTEGER;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -88,6 +98,8 @@ class Quarter:
     letters: int
     mean_score: float | None
     pass_rate: float | None
+    #: Of the points of letters checked against their complaint, the share answered (None without any).
+    points_answered: float | None = None
 
 
 def open_history(path: Path) -> sqlite3.Connection:
@@ -155,12 +167,13 @@ def record(connection: sqlite3.Connection, summary: Summary, drawn: Draw, source
                 case, report = item.case, item.report
                 letter_id = connection.execute(
                     "INSERT INTO letters (run_id, file, case_ref, handler, team, stage, sent, outcome, status,"
-                    " error_kind, score, rating, profile, detected_stage, decision)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " error_kind, score, rating, profile, detected_stage, decision, complaint, points,"
+                    " points_unanswered, outcome_answered)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (run_id, case.file, case.case_ref, case.handler, case.team, case.stage,
                      case.sent.isoformat() if case.sent else None, case.outcome, "ok" if item.ok else "error",
                      report.error.kind if report.error else None, report.score, report.rating, report.profile,
-                     report.stage, report.decision)).lastrowid
+                     report.stage, report.decision, case.complaint, *_points(report))).lastrowid
                 connection.executemany(
                     "INSERT INTO elements (letter_id, element, status, required) VALUES (?, ?, ?, ?)",
                     [(letter_id, e.id, e.status, int(e.required)) for e in report.elements])
@@ -172,8 +185,18 @@ def record(connection: sqlite3.Connection, summary: Summary, drawn: Draw, source
     return run_id
 
 
+def _points(report: Report) -> tuple[int | None, int | None, int | None]:
+    """points, points_unanswered, outcome_answered (0/1) of a letter checked against its complaint."""
+    if report.complaint_points is None:
+        return None, None, None
+    outcome = report.outcome_requested
+    return (len(report.complaint_points), sum(p.status == "not_addressed" for p in report.complaint_points),
+            None if outcome is None else int(outcome.answered))
+
+
 def trend(connection: sqlite3.Connection) -> list[Quarter]:
-    """Mean score and element pass rate by the quarter the runs were made in, oldest first."""
+    """Mean score, element pass rate and share of complaint points answered by the quarter the runs were
+    made in, oldest first."""
     quarter = "substr(r.started_at, 1, 4) || ' Q' || ((CAST(substr(r.started_at, 6, 2) AS INTEGER) + 2) / 3)"
     try:
         scores = connection.execute(
@@ -183,7 +206,10 @@ def trend(connection: sqlite3.Connection) -> list[Quarter]:
             f"SELECT {quarter} AS q, AVG(e.status = 'present') FROM runs r JOIN letters l ON l.run_id = r.id"
             " JOIN elements e ON e.letter_id = l.id WHERE e.required = 1 AND e.status != 'not_applicable'"
             " GROUP BY q").fetchall())
+        answered = dict(connection.execute(
+            f"SELECT {quarter} AS q, 1.0 - CAST(SUM(l.points_unanswered) AS REAL) / SUM(l.points) FROM runs r"
+            " JOIN letters l ON l.run_id = r.id WHERE l.points > 0 GROUP BY q").fetchall())
     except sqlite3.Error as error:
         raise HistoryError(f"The history database cannot be read ({error}).") from None
-    return [Quarter(label=q, runs=runs, letters=letters, mean_score=mean, pass_rate=rates.get(q))
-            for q, runs, letters, mean in scores]
+    return [Quarter(label=q, runs=runs, letters=letters, mean_score=mean, pass_rate=rates.get(q),
+                    points_answered=answered.get(q)) for q, runs, letters, mean in scores]
