@@ -40,6 +40,22 @@ def test_upload_shows_missing_elements_and_downloads_the_annotated_copy(browser,
     page.close()
 
 
+def test_a_pasted_complaint_is_checked_point_by_point(browser, server) -> None:
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.get_by_label("Access token").fill(TOKEN)
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page.get_by_label("The resident's complaint (optional)").fill(
+        "The entrance door at Spinners Court has not locked since September.\n\n"
+        "The caretaker laughed at me when I asked about it.")
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
+    points = page.frame_locator("iframe#report").locator("#points table tbody tr")
+    assert points.count() == 2
+    assert "caretaker" in points.nth(1).inner_text()
+    page.close()
+
+
 def test_wrong_token_is_shown_as_one_sentence(browser, server) -> None:
     page = browser.new_page()
     page.goto(server.url + "/")
