@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from responsecheck import api
 from responsecheck.cli import main
 from responsecheck.options import CheckOptions
+from responsecheck.points.source import read_complaint
 from responsecheck.readers import read_bytes
 from responsecheck.readers.docx_reader import w
 from responsecheck.render.docx_annotate import AUTHOR, annotate
@@ -239,3 +240,19 @@ def test_corpus_letters_every_finding_on_exactly_its_words(name: str, tmp_path: 
     summary = next(t for au, t, a in anchored_comments(result.data).values() if t.startswith("responsecheck:"))
     assert all(f"{f.location.part} \u201c{f.text}\u201d" in summary for f in listed)
     assert read_bytes(result.data, "x.docx").text == read_bytes(data, "x.docx").text
+
+
+def test_an_unanswered_point_is_a_comment_on_the_sentence_nearest_to_answering_it() -> None:
+    """The handler finds the comment where the answer belongs (the sample draft and its complaint)."""
+    sample = Path(__file__).resolve().parents[2] / "corpora" / "sample"
+    data = (sample / "draft-stage1.docx").read_bytes()
+    complaint = sample / "complaint.eml"
+    report = api.check(read_bytes(data, "draft.docx"), options=CheckOptions(complaint_text=read_complaint(complaint)))
+    unanswered = [p for p in report.complaint_points if p.status == "not_addressed" and p.nearest is not None]
+    assert unanswered
+    comments = anchored_comments(annotate(data, "draft.docx", report, HINT).data)
+    on_points = [(text, covered) for author, text, covered in comments.values()
+                 if author == AUTHOR and "does not answer it" in text]
+    assert len(on_points) == len(unanswered)
+    for point in unanswered:
+        assert any(point.id in text and covered.strip() == point.nearest.text.strip() for text, covered in on_points)

@@ -206,10 +206,14 @@ def _outcome(points: list[ComplaintPoint]) -> OutcomeRequested | None:
 
 
 def _finding(point: ComplaintPoint) -> Finding:
+    """The error for an unanswered point, placed on the sentence that came nearest to answering it (the
+    annotated copy's comment then sits where the answer belongs), or on the whole letter when none did."""
     shown = point.text if len(point.text) <= 90 else point.text[:89] + "…"
     kind = "what the resident asked for" if point.request else "a point the resident raised"
+    near = " This sentence is the nearest the letter comes to it." if point.nearest is not None else ""
     return Finding(rule="points.unanswered", category="unanswered_point", severity="error",
-                   message=f"{point.id} is {kind} and the letter does not answer it: “{shown}”",
-                   location=Location(part="document"), source=SOURCE,
+                   message=f"{point.id} is {kind} and the letter does not answer it: “{shown}”.{near}",
+                   location=point.nearest.location if point.nearest is not None else Location(part="document"),
+                   source=SOURCE,
                    suggestion="Say what you found on this point and what you decided, with reasons; "
                               "if it is outside this complaint, say so and why.")
