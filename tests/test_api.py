@@ -54,3 +54,18 @@ def test_each_letter_can_be_checked_against_its_own_complaint(tmp_path: Path) ->
     assert two == [r.model_dump() for r in reports]
     with pytest.raises(ValueError, match="one entry"):
         list(api.check_many(sources, complaints=complaints[:2]))
+
+
+def test_a_complaint_without_points_or_unreadable_costs_only_its_own_letter(tmp_path: Path) -> None:
+    pairs_dir = ROOT / "corpora" / "points" / "dev"
+    pair = load_pairs(pairs_dir)[0]
+    letter = pairs_dir / pair.letter
+    greeting = tmp_path / "greeting.txt"
+    greeting.write_text("Dear Sir,\n\nYours faithfully,\nJo Bloggs\n", encoding="utf-8")
+    bogus = tmp_path / "bogus.eml"
+    bogus.write_bytes(b"From: a@example.org\nContent-Type: text/plain; charset=\"x-bogus-9\"\n\nThe boiler is broken.\n")
+    given = CheckOptions(complaint_points=("The lift is broken",))
+    reports = list(api.check_many([letter, letter, letter], given, complaints=[greeting, bogus, None]))
+    assert reports[0].error is None and reports[0].complaint_points == []
+    assert reports[1].error is not None and reports[1].error.message.startswith("The complaint bogus.eml cannot be read")
+    assert reports[2].error is None and reports[2].complaint_points is None  # None: no complaint for that letter

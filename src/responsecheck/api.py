@@ -46,9 +46,10 @@ def check_many(sources: Sequence[str | Path], options: CheckOptions | None = Non
                batch_size: int = 16, complaints: Sequence[str | Path | None] | None = None) -> Iterator[Report]:
     """Check many letter files, yielding one report per source, in the order given.
 
-    `complaints`, when given, holds for each source the complaint it answers (a file, or None): the
-    letter is then checked against that complaint's points (a QA run over sent letters and their cases).
-    A complaint that cannot be read makes that letter's error report, naming the complaint.
+    `complaints`, when given, holds for each source the complaint it answers (a file, or None for no
+    complaint): the letter is then checked against that complaint's points, whatever complaint the
+    options give (a QA run over sent letters and their cases). A complaint that cannot be read makes
+    that letter's error report, naming the complaint.
 
     `n_process` worker processes (each with its own model) take chunks of `batch_size` letters;
     with 1 everything runs in this process. Only problems with the whole run (invalid rules, no
@@ -91,14 +92,19 @@ def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int,
     letters: list[tuple[int, Letter]] = []
     each: dict[int, CheckOptions] = {}
     for index, path in enumerate(paths):
-        complaint = complaints[index] if complaints else None
         try:
             letters.append((index, read_path(path)))
-            if complaint is not None:
-                each[index] = replace(options, complaint_text=read_complaint(complaint))
         except InputError as error:
-            letters = [item for item in letters if item[0] != index]
             reports[index] = error_report(Path(path).name, error, options.fail_on)
+            continue
+        if complaints is None:
+            continue
+        try:
+            each[index] = _against(options, complaints[index])
+        except Exception as error:  # noqa: BLE001 - one complaint must not lose the run
+            letters.pop()
+            reports[index] = error_report(Path(path).name, _complaint_error(complaints[index] or "", error),
+                                          options.fail_on)
     docs = nlp.pipe((unparsed_doc(letter, nlp) for _, letter in letters), batch_size=batch_size)
     for (index, letter), doc in zip(letters, docs, strict=True):
         try:
@@ -110,6 +116,19 @@ def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int,
                                  "please report this with the file if you can share it.")
             reports[index] = error_report(letter.name, failed, options.fail_on)
     return [r for r in reports if r is not None]
+
+
+def _against(options: CheckOptions, complaint: str | None) -> CheckOptions:
+    """The options for a letter checked against its own complaint (None: against none)."""
+    text = read_complaint(complaint) if complaint is not None else None
+    return replace(options, complaint_text=text, complaint_points=())
+
+
+def _complaint_error(complaint: str, error: Exception) -> ResponsecheckError:
+    """The error for a letter whose complaint cannot be read, worded about the complaint."""
+    message = error.message if isinstance(error, ResponsecheckError) else type(error).__name__
+    wrapped = f"The complaint {Path(complaint).name} cannot be read: {message}"
+    return type(error)(wrapped) if isinstance(error, InputError) else CheckFailed(wrapped)
 
 
 def _check_letter(letter: Letter, options: CheckOptions, nlp: Language, doc: Doc | None = None) -> Report:

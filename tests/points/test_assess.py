@@ -104,6 +104,7 @@ def test_cli_complaint_point_and_case_file(tmp_path: Path) -> None:
     ("Your complaint - stage 1 response", "", "addressed"),  # names the stage: the letter's title
     ("Your complaint about the gutter", "", "addressed"),  # no other heading follows: the title again
     ("Your complaint", "Our decision\n\nI uphold your complaint.\n\n", "not_addressed"),  # a summary section
+    ("Your complaint", "", "not_addressed"),  # a bare "Your complaint" opens a summary even with no heading after
 ])
 def test_a_title_heads_the_whole_letter_but_a_summary_section_restates(heading: str, after: str, status: str) -> None:
     letter = (f"Dear Mr Kerr\n\n{heading}\n\n"

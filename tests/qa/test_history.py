@@ -94,3 +94,7 @@ def test_points_of_letters_checked_against_their_complaint_are_recorded_and_tren
     assert rows == [("a.docx", "a.eml", 4, 1, 0), ("b.docx", None, None, None, None)]
     assert [(q.label, q.points_answered) for q in history.trend(connection)] == [("2026 Q1", 0.75)]
     assert summary.points is not None and (summary.points.letters, summary.points.unanswered) == (1, 1)
+    # a complaint in which no point was found (a greeting and a sign-off) answers no "every point"
+    empty = Checked(case=Case(file="c.docx", complaint="c.txt"),
+                    report=Report(file="c.docx", score=90, rating="green", stage=1, complaint_points=[]))
+    assert summarise([*letters, empty]).points.letters == 1

@@ -13,6 +13,7 @@ is not parsed again (its Analysis is reused).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -31,6 +32,10 @@ from .match import Candidate, Match, best_coverage, best_matches, candidates, co
 from .score import Similarity, figures, scorer, similarities
 from .score import confidence as scored_confidence
 from .split import SplitPoint, clean, is_request, split, unshout
+
+#: A heading naming what the complaint is about: "Your complaint about ...", "Re: your complaint - ...".
+_SUBJECT_LINE = re.compile(r"^(re:?\s*)?(your|the|this) (complaint|concerns?)\s*(about|regarding|concerning|re\b|into|"
+                           r"over|:|-|–)\s*\S", re.I)
 
 SOURCE = ("Housing Ombudsman Complaint Handling Code 2022, 5.6: \"address all points raised in the complaint\"; "
           "joint complaint handling code 6.7")
@@ -166,14 +171,17 @@ def _summary_sentences(analysis: Analysis, nlp: Language) -> set[int]:
     explained that...", "This letter addresses the concerns you raised about..."). A restatement
     cue inside a subordinate clause ("we repaired the gate you told us about") leaves the sentence an answer.
     A heading that names the complaint and the stage ("Your complaint - stage 1 response"), or one no
-    other heading follows ("Your complaint about the caretaker at Bramley Court" over the whole letter),
-    is the letter's title: what follows it is the whole letter, not a summary."""
+    other heading follows that names what the complaint is about ("Your complaint about the caretaker
+    at Bramley Court" over the whole letter), is the letter's title: what follows it is the whole
+    letter, not a summary."""
     cues = gather(analysis, compiled(nlp))
     titles = {hit.sentence.span.start for hit in cues.hits.get("stage_label", [])}
     above = _headings_above(analysis)
-    headings = [s.span.start for s in analysis.sentences if analysis.roles[s.paragraph] == "heading"]
-    if headings:
-        titles.add(headings[-1])  # the last heading's "section" runs to the sign-off: it heads nothing apart
+    headings = [s for s in analysis.sentences if analysis.roles[s.paragraph] == "heading"]
+    if headings and _SUBJECT_LINE.match(headings[-1].text):
+        # "Your complaint about the caretaker at Bramley Court" with no heading after it: the subject line
+        # over the whole letter, not a summary section (a bare "Your complaint" still opens one)
+        titles.add(headings[-1].span.start)
     summary = {s.span.start for s in cues.sections.get("complaint_summary", []) if above[s.span.start] not in titles}
     for hit in cues.hits.get("complaint_summary", []):
         root = hit.sentence.span.root

@@ -90,6 +90,8 @@ def similarities(encoder: Encoder, points: Sequence[str], found: Sequence[Candid
     paragraphs: dict[int, list[str]] = {}
     for candidate in found:
         paragraphs.setdefault(candidate.sentence.paragraph, []).append(candidate.sentence.text)
+    if not points:
+        return []
     if not found:
         return [Similarity(0.0, 0.0, None) for _ in points]
     read = encoder.read([*points, *(c.sentence.text for c in found)])

@@ -33,14 +33,18 @@ def read_complaint(path: str | Path) -> str:
 
 def _email_text(data: bytes, name: str) -> str:
     message = email.message_from_bytes(data, policy=email.policy.default)
-    part = message.get_body(preferencelist=("plain",))
-    if part is not None:
-        text = part.get_content()
-    else:
-        part = message.get_body(preferencelist=("html",))
-        if part is None:
-            raise UnsupportedFormat(f"{name} has no text part to read; save the e-mail's text as a .txt file.")
-        text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", part.get_content())))
+    try:
+        part = message.get_body(preferencelist=("plain",))
+        if part is not None:
+            text = part.get_content()
+        else:
+            part = message.get_body(preferencelist=("html",))
+            if part is None:
+                raise UnsupportedFormat(f"{name} has no text part to read; save the e-mail's text as a .txt file.")
+            text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", part.get_content())))
+    except (LookupError, UnicodeError, ValueError, AttributeError):
+        raise UnsupportedFormat(f"{name} cannot be decoded (an unknown or wrong character set, or a damaged "
+                                "message); save the e-mail's text as a .txt file.") from None
     if not text.strip():
         raise EmptyLetter(f"{name} has no text; there is no complaint to compare the letter with.")
     return text

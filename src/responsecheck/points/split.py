@@ -45,7 +45,7 @@ _SIGNOFF = re.compile(r"^(yours( (sincerely|faithfully|truly))?|(kind |best |war
                       r"thank you|sincerely|cheers|cofion|yn gywir)\b[\s,.!]*", re.I)
 _REPLY_SUBJECT = re.compile(r"^subject:\s*(re|aw|sv)\s*:", re.I)
 #: A form or header field of who and which (never "What went wrong:", whose answer is the complaint).
-_FIELD = re.compile(r"^(from|to|cc|sent|date|signed|re|ref|reference|our ref|your ref|tenancy ref(erence)?|"
+_FIELD = re.compile(r"^(from|to|cc|sent|date|signed|ref|reference|our ref|your ref|tenancy ref(erence)?|"
                     r"account (no|number)|address|name|phone|tel|telephone|mobile|e-?mail)\s*:", re.I)
 #: The line naming who the complaint is for, however long ("To the manager at Aldwyn Care and Support").
 _ADDRESSEE = re.compile(r"^to (whom|whoever|the)\b", re.I)

@@ -154,7 +154,9 @@ def summarise(letters: list[Checked], groupings: tuple[str, ...] = GROUPINGS) ->
 
 
 def points_rate(reports: list[Report]) -> PointsRate | None:
-    against = [r for r in reports if r.complaint_points is not None]
+    """Over the letters checked against a complaint in which points were found (a complaint of only a
+    greeting and a sign-off has none, and no letter answers "every point" of it)."""
+    against = [r for r in reports if r.complaint_points]
     if not against:
         return None
     outcomes = [r.outcome_requested for r in against if r.outcome_requested is not None]
