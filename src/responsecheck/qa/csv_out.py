@@ -13,7 +13,7 @@ import csv
 import io
 
 from ..profiles import ELEMENT_IDS
-from .summary import Checked
+from .summary import Checked, point_counts
 
 CASE_COLUMNS = ("case_ref", "handler", "team", "stage", "sent", "outcome", "complaint")
 POINT_COLUMNS = ("points", "points_unanswered", "outcome_answered")
@@ -39,11 +39,8 @@ def _row(item: Checked) -> list[object]:
     statuses = {e.id: ("not_required" if e.status == "missing" and not e.required else e.status)
                 for e in report.elements}
     counts = report.counts()
-    points = report.complaint_points
-    outcome = report.outcome_requested
-    point_cells = [None, None, None] if points is None else [
-        len(points), sum(p.status == "not_addressed" for p in points),
-        None if outcome is None else ("yes" if outcome.answered else "no")]
+    points, unanswered, outcome_answered = point_counts(report)
+    point_cells = [points, unanswered, None if outcome_answered is None else ("yes" if outcome_answered else "no")]
     return [case.file, "ok", report.score, report.rating, *[statuses.get(e) for e in ELEMENT_IDS], report.profile,
             report.stage, report.decision, *details, *point_cells, counts["error"], counts["warning"],
             counts["suggestion"], None, item.page]

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..errors import HistoryError
 from ..report import Report
 from .draw import Draw
-from .summary import Summary
+from .summary import Summary, point_counts
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: runs and the score of each letter.
@@ -187,11 +187,8 @@ def record(connection: sqlite3.Connection, summary: Summary, drawn: Draw, source
 
 def _points(report: Report) -> tuple[int | None, int | None, int | None]:
     """points, points_unanswered, outcome_answered (0/1) of a letter checked against its complaint."""
-    if report.complaint_points is None:
-        return None, None, None
-    outcome = report.outcome_requested
-    return (len(report.complaint_points), sum(p.status == "not_addressed" for p in report.complaint_points),
-            None if outcome is None else int(outcome.answered))
+    points, unanswered, outcome_answered = point_counts(report)
+    return points, unanswered, None if outcome_answered is None else int(outcome_answered)
 
 
 def trend(connection: sqlite3.Connection) -> list[Quarter]:

@@ -153,6 +153,16 @@ def summarise(letters: list[Checked], groupings: tuple[str, ...] = GROUPINGS) ->
     )
 
 
+def point_counts(report: Report) -> tuple[int | None, int | None, bool | None]:
+    """One letter's points, points left unanswered, and whether the outcome asked for is answered (all
+    None without a complaint; the last None when no outcome was asked for): the CSV's and history's columns."""
+    if report.complaint_points is None:
+        return None, None, None
+    outcome = report.outcome_requested
+    return (len(report.complaint_points), sum(p.status == "not_addressed" for p in report.complaint_points),
+            None if outcome is None else outcome.answered)
+
+
 def points_rate(reports: list[Report]) -> PointsRate | None:
     """Over the letters checked against a complaint in which points were found (a complaint of only a
     greeting and a sign-off has none, and no letter answers "every point" of it)."""
