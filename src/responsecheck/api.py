@@ -89,26 +89,22 @@ def _check_chunk(paths: list[str], options: CheckOptions, batch_size: int,
     `nlp.pipe`, and check each."""
     nlp = nlp_module.load()
     reports: list[Report | None] = [None] * len(paths)
-    letters: list[tuple[int, Letter]] = []
-    each: dict[int, CheckOptions] = {}
+    letters: list[tuple[int, Letter, CheckOptions]] = []
     for index, path in enumerate(paths):
         try:
-            letters.append((index, read_path(path)))
+            letter = read_path(path)
         except InputError as error:
             reports[index] = error_report(Path(path).name, error, options.fail_on)
             continue
-        if complaints is None:
-            continue
         try:
-            each[index] = _against(options, complaints[index])
+            letters.append((index, letter, _against(options, complaints[index]) if complaints else options))
         except Exception as error:  # noqa: BLE001 - one complaint must not lose the run
-            letters.pop()
             reports[index] = error_report(Path(path).name, _complaint_error(complaints[index] or "", error),
                                           options.fail_on)
-    docs = nlp.pipe((unparsed_doc(letter, nlp) for _, letter in letters), batch_size=batch_size)
-    for (index, letter), doc in zip(letters, docs, strict=True):
+    docs = nlp.pipe((unparsed_doc(letter, nlp) for _, letter, _ in letters), batch_size=batch_size)
+    for (index, letter, letter_options), doc in zip(letters, docs, strict=True):
         try:
-            reports[index] = _check_letter(letter, each.get(index, options), nlp, doc)
+            reports[index] = _check_letter(letter, letter_options, nlp, doc)
         except ResponsecheckError:
             raise
         except Exception as error:  # a bug on one letter must not lose the other letters of the batch
