@@ -149,13 +149,13 @@ def clean(text: str) -> str:
     paragraphs: list[str] = []
     current: list[str] = []
     for line in kept + [""]:
-        if not line or _LIST_ITEM.match(line) or _FIELD.match(line):
+        field = bool(line) and _FIELD.match(line) is not None
+        if not line or field or _LIST_ITEM.match(line):
             if current:
                 paragraphs.append(" ".join(current))
-            current = [_LIST_ITEM.sub("", line)] if line else []
-            if _FIELD.match(line):  # "Our ref: HA-22871" stands alone: the text under it is not part of it
+            current = [_LIST_ITEM.sub("", line)] if line and not field else []
+            if field:  # "Our ref: HA-22871" stands alone: the text under it is not part of it
                 paragraphs.append(line)
-                current = []
         else:
             current.append(line)
     return PARAGRAPH_BREAK.join(unshout(p) for p in paragraphs if p.strip())
