@@ -28,6 +28,7 @@ from .errors import CheckFailed, InputError, ResponsecheckError
 from .letter import Letter
 from .options import CheckOptions
 from .points import assess as assess_points
+from .points import complaint_points
 from .points.source import read_complaint
 from .readers import read_bytes, read_path
 from .report import ErrorInfo, Finding, Report
@@ -74,6 +75,14 @@ def check_many(sources: Sequence[str | Path], options: CheckOptions | None = Non
         for reports in pool.map(_check_chunk, chunks, [options] * len(chunks), [batch_size] * len(chunks),
                                 chunk_complaints):
             yield from reports
+
+
+def points_in(complaint_text: str) -> list[str]:
+    """The points a check finds in a complaint, in order, each on one line: the split can take a
+    supporting detail for a point or run two together, so a handler reads this list, corrects it and
+    gives it back as the points (`--points FILE`, `complaint_points`), which are then used as they are."""
+    points = complaint_points(CheckOptions(complaint_text=complaint_text), nlp_module.load())
+    return [" ".join(point.text.split()) for point in points]
 
 
 def _warm_up() -> None:

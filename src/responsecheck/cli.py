@@ -32,7 +32,7 @@ from . import api  # noqa: E402
 from .config import find_config, load_config  # noqa: E402
 from .errors import EXIT_FINDINGS, EXIT_OK, InputError, ResponsecheckError, RulesError, UnsupportedFormat  # noqa: E402
 from .letter import Letter  # noqa: E402
-from .options import CaseFile, CheckOptions, read_case_file  # noqa: E402
+from .options import CaseFile, CheckOptions, read_case_file, read_points_file  # noqa: E402
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
 from .report import Report, fails, json_schema  # noqa: E402
 
@@ -76,13 +76,15 @@ def _started() -> None:
 @click.option("--complaint", "complaint_file", type=click.Path(dir_okay=False, path_type=Path),
               help="The complaint the letter answers (.txt, .md, .docx or .eml): check every point is answered.")
 @click.option("--point", "points", multiple=True, help="A point of the complaint as logged (repeat for each).")
+@click.option("--points", "points_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The complaint's points, one a line (as `responsecheck points` writes them, corrected).")
 @click.option("--languagetool-url", envvar="RESPONSECHECK_LANGUAGETOOL_URL", metavar="URL",
               help="LanguageTool server for the grammar check, e.g. http://localhost:8081 "
                    "(env RESPONSECHECK_LANGUAGETOOL_URL); without one, grammar is not checked.")
 def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: str, fail_on: str,
           output: str | None, quiet: bool, config_path: Path | None, no_config: bool, received, acknowledged,
           letter_date, extension_days: int | None, case_file: Path | None, complaint_file: Path | None,
-          points: tuple[str, ...], languagetool_url: str | None) -> None:
+          points: tuple[str, ...], points_file: Path | None, languagetool_url: str | None) -> None:
     """Check one or more letters (.docx, .txt, .md, or - for standard input).
 
     Give the case dates to check the response against the profile's timescales in UK working days.
@@ -103,7 +105,7 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         letter_date=letter_date.date() if letter_date else case.letter_date,
         extension_days=extension_days if extension_days is not None else case.extension_days,
         languagetool_url=languagetool_url,
-        **_complaint(complaint_file, points, case))
+        **_complaint(complaint_file, points, points_file, case))
     reports: list[Report] = []
     input_code = 0
     for name in files:
@@ -143,8 +145,15 @@ def _options(profile: str | None, stage: str | None, fail_on: str, config_path: 
                         config=config)
 
 
-def _complaint(complaint_file: Path | None, points: tuple[str, ...], case: CaseFile) -> dict[str, object]:
-    """The complaint options: --point wins over --complaint, which wins over the case file."""
+def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file: Path | None,
+               case: CaseFile) -> dict[str, object]:
+    """The complaint options: points given (--points FILE, then any --point) win over --complaint,
+    which wins over the case file."""
+    if points_file is not None:
+        try:
+            points = read_points_file(points_file) + points
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--points") from None
     if points:
         return {"complaint_points": tuple(points)}
     if complaint_file is not None:
@@ -206,8 +215,10 @@ def _emit(reports: list[Report], fmt: str, output: str | None, quiet: bool) -> N
 @click.option("--complaint", "complaint_file", type=click.Path(dir_okay=False, path_type=Path),
               help="The complaint the letter answers (.txt, .md, .docx or .eml).")
 @click.option("--point", "points", multiple=True, help="A point of the complaint as logged (repeat for each).")
+@click.option("--points", "points_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The complaint's points, one a line (as `responsecheck points` writes them, corrected).")
 def annotate(file: Path, output: Path | None, profile: str | None, stage: str | None, config_path: Path | None,
-             no_config: bool, complaint_file: Path | None, points: tuple[str, ...]) -> None:
+             no_config: bool, complaint_file: Path | None, points: tuple[str, ...], points_file: Path | None) -> None:
     """Write a copy of a .docx draft with a Word comment on each finding (the draft is not changed).
 
     Exit code 0 when the copy is written (whatever it found); the input error codes otherwise.
@@ -215,7 +226,7 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
     from .render.docx_annotate import annotate as annotate_docx
 
     options = replace(_options(profile, stage, "error", config_path, no_config),
-                      **_complaint(complaint_file, points, CaseFile()))
+                      **_complaint(complaint_file, points, points_file, CaseFile()))
     target = output or file.with_name(f"{file.stem}.checked.docx")
     try:
         if target.resolve() == file.resolve():
@@ -239,6 +250,38 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
                    "for a clean copy.", err=True)
     click.echo(f"{target}: {str(report.rating).upper()}, score {report.score}/100; {result.anchored} comment(s) "
                f"on the words, {result.listed} listed in the summary comment.")
+
+
+@main.command()
+@click.argument("complaint", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the points to this file (default: standard output).")
+def points(complaint: Path, output: Path | None) -> None:
+    """List the points found in a complaint (.txt, .md, .docx or .eml), one a line.
+
+    Correct the list (delete a line that is not a point, split or add one), then check the letter
+    against it: responsecheck check LETTER --points FILE. Exit code 0 when listed (also when none
+    was found: the message says so); the input error codes otherwise.
+    """
+    from .points.source import read_complaint
+
+    try:
+        found = api.points_in(read_complaint(complaint))
+    except ResponsecheckError as error:
+        click.echo(f"responsecheck: the complaint {error.message}", err=True)
+        sys.exit(error.exit_code)
+    target = output or "POINTS_FILE"
+    lines = [f"# The points responsecheck found in {complaint.name}, one a line. Delete a line that is not a point,",
+             "# correct or add one, then: responsecheck check LETTER --points " + str(target), *found]
+    text = "\n".join(lines) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    if not found:
+        click.echo(f"responsecheck: no points found in {complaint.name}; write them one a line for --points.", err=True)
+    elif output:
+        click.echo(f"{output}: {len(found)} point(s) from {complaint.name}.", err=True)
 
 
 @main.command()

@@ -9,10 +9,16 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .errors import InputError
+from .readers import read_file_bytes
+from .readers.text_reader import decode
+
 if TYPE_CHECKING:
     from .config import HouseStyle
 
 FailOn = Literal["error", "warning", "suggestion", "never"]
+#: The most points a case file or a points file may give.
+MAX_POINTS = 100
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class CaseFile(BaseModel):
     letter_date: dt.date | None = None
     extension_days: int = Field(0, ge=0, le=250)
     complaint_text: str | None = Field(None, max_length=100_000)
-    complaint_points: list[str] = Field(default_factory=list, max_length=100)
+    complaint_points: list[str] = Field(default_factory=list, max_length=MAX_POINTS)
 
 
 def read_case_file(path: Path) -> CaseFile:
@@ -63,3 +69,19 @@ def read_case_file(path: Path) -> CaseFile:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the file"
         raise ValueError(f"The case file {path} is invalid at {where}: {first['msg']}.") from None
+
+
+def read_points_file(path: Path) -> tuple[str, ...]:
+    """The points in a points file (`responsecheck points` writes one for the handler to correct); any
+    problem is a ValueError with one plain sentence."""
+    try:
+        text = decode(read_file_bytes(path), path.name)
+    except InputError as error:
+        raise ValueError(f"Cannot read the points file: {error.message}") from None
+    points = tuple(" ".join(line.split()) for line in text.splitlines()
+                   if line.strip() and not line.lstrip().startswith("#"))
+    if not points:
+        raise ValueError(f"The points file {path} has no points (one a line; lines starting with # are notes).")
+    if len(points) > MAX_POINTS:
+        raise ValueError(f"The points file {path} has {len(points)} points; at most {MAX_POINTS} are checked.")
+    return points

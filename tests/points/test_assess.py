@@ -77,6 +77,7 @@ def test_renderers_show_the_point_list() -> None:
     render_text(report, console)
     text = console.export_text()
     assert "Complaint points (2 of 3 answered)" in text and "✗ P2" in text
+    assert "responsecheck points COMPLAINT" in text  # how to correct points read from the complaint
     page = render_html(report)
     assert 'id="points"' in page and "Not answered" in page
     summary = summary_text(report, [], "hint")
@@ -155,3 +156,48 @@ def test_the_readme_sample_complaint_runs_against_the_sample_draft() -> None:
     assert any(p["status"] == "addressed" and p["evidence"] for p in points)
     assert report["outcome_requested"]["points"]
     assert result.exit_code == 1  # the draft has other problems too (see the Quick start)
+
+
+def test_the_handler_lists_the_points_corrects_them_and_checks_against_the_file(tmp_path: Path) -> None:
+    """`responsecheck points COMPLAINT -o FILE` writes the points found, one a line; after the handler
+    deletes one and adds one, `check --points FILE` uses the file's points as they are."""
+    letter, complaint, listed = tmp_path / "letter.txt", tmp_path / "complaint.txt", tmp_path / "points.txt"
+    letter.write_text(LETTER)
+    complaint.write_text(COMPLAINT)
+    runner = CliRunner()
+    result = runner.invoke(main, ["points", str(complaint), "-o", str(listed)])
+    assert result.exit_code == 0, result.output
+    lines = listed.read_text().splitlines()
+    found = [line for line in lines if not line.startswith("#")]
+    assert found == [p.text for p in _report(complaint_text=COMPLAINT).complaint_points]
+    assert any("--points" in line for line in lines if line.startswith("#"))
+    # the handler drops the lift and adds a point the split missed; an extra --point is added after the file's
+    kept = [line for line in lines if "lift" not in line] + ["", "The garden fence is down"]
+    listed.write_text("\n".join(kept) + "\n")
+    checked = runner.invoke(main, ["check", str(letter), "--format", "json", "--points", str(listed),
+                                   "--point", "The boiler pump failed"])
+    points = json.loads(checked.output)["complaint_points"]
+    assert [p["text"] for p in points] == [*[t for t in found if "lift" not in t], "The garden fence is down",
+                                           "The boiler pump failed"]
+    assert points[-2]["status"] == "not_addressed" and points[0]["status"] == "addressed"
+
+
+def test_points_to_standard_output_and_bad_points_files(tmp_path: Path) -> None:
+    complaint = tmp_path / "complaint.txt"
+    complaint.write_text(COMPLAINT)
+    runner = CliRunner()
+    listed = runner.invoke(main, ["points", str(complaint)])
+    assert listed.exit_code == 0 and "The lift in my block has been out of order since January" in listed.output
+    greeting = tmp_path / "greeting.txt"
+    greeting.write_text("Hello,\n\nThanks.")
+    none = runner.invoke(main, ["points", str(greeting)])
+    assert none.exit_code == 0 and "no points found" in none.output
+    missing = runner.invoke(main, ["points", str(tmp_path / "none.eml")])
+    assert missing.exit_code == 3 and "the complaint" in missing.output
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER)
+    for content, words in ((b"# notes only\n\n", "has no points"), (b"caf\xe9\n", "not UTF-8")):
+        bad = tmp_path / "bad.txt"
+        bad.write_bytes(content)
+        result = runner.invoke(main, ["check", str(letter), "--points", str(bad)])
+        assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output

@@ -162,7 +162,10 @@ def _points(report: Report, console: Console) -> None:
                       overflow="ellipsis")
     if any(p.status == "not_addressed" for p in points):
         _indented(console, "→ For each ✗, say what you found and what you decided, with reasons; if it is "
-                  "outside this complaint, say so and why. Correct the points with --point if they are wrong.", 4, "dim")
+                  "outside this complaint, say so and why.", 4, "dim")
+    if report.metrics.get("complaint_points", {}).get("source") == "complaint":
+        _indented(console, "→ Points read wrongly from the complaint? list them with responsecheck points COMPLAINT -o points.txt, "
+                  "correct the file, then check again with --points points.txt.", 4, "dim")
     outcome = report.outcome_requested
     if outcome is not None:
         state = "[green]answered[/]" if outcome.answered else "[red]not fully answered[/]"
