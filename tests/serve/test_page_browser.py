@@ -56,6 +56,32 @@ def test_a_pasted_complaint_is_checked_point_by_point(browser, server) -> None:
     page.close()
 
 
+def test_the_handler_corrects_the_points_found_and_checks_again(browser, server) -> None:
+    """"Correct the points found" puts them in the complaint box, one a line, with "One point a line"
+    ticked; after a line is deleted, the letter is checked against the lines left, as they are."""
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.get_by_label("Access token").fill(TOKEN)
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    box = page.get_by_label("The resident's complaint (optional)")
+    box.fill("The entrance door at Spinners Court has not locked since September.\n\n"
+             "The caretaker laughed at me when I asked about it.")
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Correct the points found").click()
+    lines = box.input_value().split("\n")
+    assert len(lines) == 2 and "caretaker" in lines[1]
+    assert page.get_by_label("One point a line", exact=False).is_checked()
+    box.fill(lines[1] + "\n# a note, not a point\nThe stair lights are out")
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
+    rows = page.frame_locator("iframe#report").locator("#points table tbody tr")
+    assert rows.count() == 2
+    assert lines[1] in rows.nth(0).inner_text() and "stair lights" in rows.nth(1).inner_text()
+    assert page.get_by_role("button", name="Correct the points found").is_hidden()  # given points: nothing to correct
+    page.close()
+
+
 def test_wrong_token_is_shown_as_one_sentence(browser, server) -> None:
     page = browser.new_page()
     page.goto(server.url + "/")
