@@ -226,3 +226,22 @@ def test_points_warns_when_the_list_is_longer_than_points_files_take(tmp_path: P
                                      for i in range(105)))
     listed = CliRunner().invoke(main, ["points", str(complaint), "-o", str(tmp_path / "points.txt")])
     assert listed.exit_code == 0 and "at most 100" in listed.output
+
+
+def test_points_files_that_are_word_documents_or_far_too_long_are_one_sentence(tmp_path: Path) -> None:
+    """A points list saved from Word is named as such (not "not a text file or Word .docx"); a points file
+    far longer than a complaint is refused before the parse (over spaCy's limit it was a traceback)."""
+    import docx
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER)
+    saved = docx.Document()
+    saved.add_paragraph("The boiler broke down")
+    saved.save(str(tmp_path / "points.docx"))
+    huge = tmp_path / "huge.txt"
+    huge.write_text("The boiler is broken and nobody came " * 30_000 + "\n")
+    runner = CliRunner()
+    for name, words in (("points.docx", "save it as plain text"), ("huge.txt", "100,000 characters")):
+        result = runner.invoke(main, ["check", str(letter), "--points", str(tmp_path / name)])
+        assert result.exit_code == 2 and words in result.output and result.exception is not None
+        assert isinstance(result.exception, SystemExit)
