@@ -263,8 +263,11 @@ def points(complaint: Path, output: Path | None) -> None:
     against it: responsecheck check LETTER --points FILE. Exit code 0 when listed (also when none
     was found: the message says so); the input error codes otherwise.
     """
+    from .options import MAX_POINTS
     from .points.source import read_complaint
 
+    if output is not None and output.resolve() == complaint.resolve():
+        raise click.UsageError("The points cannot replace the complaint; choose another -o file.")
     try:
         found = api.points_in(read_complaint(complaint))
     except ResponsecheckError as error:
@@ -275,13 +278,21 @@ def points(complaint: Path, output: Path | None) -> None:
              "# correct or add one, then: responsecheck check LETTER --points " + str(target), *found]
     text = "\n".join(lines) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            click.echo(f"responsecheck: cannot write {output} ({error.strerror or error}); "
+                       "choose a folder you can write to.", err=True)
+            sys.exit(InputError.exit_code)
     else:
         click.echo(text, nl=False)
     if not found:
         click.echo(f"responsecheck: no points found in {complaint.name}; write them one a line for --points.", err=True)
     elif output:
         click.echo(f"{output}: {len(found)} point(s) from {complaint.name}.", err=True)
+    if len(found) > MAX_POINTS:
+        click.echo(f"responsecheck: {len(found)} points found, but --points takes at most {MAX_POINTS}; "
+                   "delete or merge lines before checking against the file.", err=True)
 
 
 @main.command()

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 FailOn = Literal["error", "warning", "suggestion", "never"]
 #: The most points a case file or a points file may give.
 MAX_POINTS = 100
+#: The most characters a points file's points may hold together (as a complaint's text in a case file).
+MAX_POINTS_CHARACTERS = 100_000
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,11 @@ def read_points_file(path: Path) -> tuple[str, ...]:
     """The points in a points file (`responsecheck points` writes one for the handler to correct); any
     problem is a ValueError with one plain sentence."""
     try:
-        text = decode(read_file_bytes(path), path.name)
+        data = read_file_bytes(path)
+        if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a Word (or other zip/OLE) file
+            raise ValueError(f"The points file {path} is a Word or other binary file, not plain text; save it "
+                             "as plain text (.txt, UTF-8), one point a line.")
+        text = decode(data, path.name)
     except InputError as error:
         raise ValueError(f"Cannot read the points file: {error.message}") from None
     points = tuple(" ".join(line.split()) for line in text.splitlines()
@@ -83,5 +89,9 @@ def read_points_file(path: Path) -> tuple[str, ...]:
     if not points:
         raise ValueError(f"The points file {path} has no points (one a line; lines starting with # are notes).")
     if len(points) > MAX_POINTS:
-        raise ValueError(f"The points file {path} has {len(points)} points; at most {MAX_POINTS} are checked.")
+        raise ValueError(f"The points file {path} has {len(points)} points; at most {MAX_POINTS} can be "
+                         "checked, so none were: delete or merge lines.")
+    if sum(len(point) for point in points) > MAX_POINTS_CHARACTERS:
+        raise ValueError(f"The points file {path} has more than {MAX_POINTS_CHARACTERS:,} characters of points, "
+                         "more than a complaint; check it is the right file.")
     return points

@@ -201,3 +201,47 @@ def test_points_to_standard_output_and_bad_points_files(tmp_path: Path) -> None:
         bad.write_bytes(content)
         result = runner.invoke(main, ["check", str(letter), "--points", str(bad)])
         assert result.exit_code == 2 and words in result.output and "Traceback" not in result.output
+
+
+def test_points_output_that_cannot_be_written_or_would_replace_the_complaint(tmp_path: Path) -> None:
+    """-o into a missing folder is one sentence, not a traceback; -o naming the complaint itself is refused
+    (the resident's words would be overwritten by the list)."""
+    complaint = tmp_path / "complaint.txt"
+    complaint.write_text(COMPLAINT)
+    runner = CliRunner()
+    unwritable = runner.invoke(main, ["points", str(complaint), "-o", str(tmp_path / "missing" / "points.txt")])
+    assert unwritable.exit_code == 3 and "cannot write" in unwritable.output
+    assert unwritable.exception is None or isinstance(unwritable.exception, SystemExit)
+    same = runner.invoke(main, ["points", str(complaint), "-o", str(complaint)])
+    assert same.exit_code == 2 and "cannot replace the complaint" in same.output
+    assert complaint.read_text() == COMPLAINT
+
+
+def test_points_warns_when_the_list_is_longer_than_points_files_take(tmp_path: Path) -> None:
+    """A complaint may give more points than --points accepts: say so when the list is written, not
+    only when the unchanged file is refused."""
+    things = ["boiler", "window", "door", "lift", "roof", "gutter", "fence", "gate", "sink", "bath"]
+    complaint = tmp_path / "long.txt"
+    complaint.write_text("\n\n".join(f"The {things[i % 10]} in room {i + 1} has been broken since week {i + 1}."
+                                     for i in range(105)))
+    listed = CliRunner().invoke(main, ["points", str(complaint), "-o", str(tmp_path / "points.txt")])
+    assert listed.exit_code == 0 and "at most 100" in listed.output
+
+
+def test_points_files_that_are_word_documents_or_far_too_long_are_one_sentence(tmp_path: Path) -> None:
+    """A points list saved from Word is named as such (not "not a text file or Word .docx"); a points file
+    far longer than a complaint is refused before the parse (over spaCy's limit it was a traceback)."""
+    import docx
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER)
+    saved = docx.Document()
+    saved.add_paragraph("The boiler broke down")
+    saved.save(str(tmp_path / "points.docx"))
+    huge = tmp_path / "huge.txt"
+    huge.write_text("The boiler is broken and nobody came " * 30_000 + "\n")
+    runner = CliRunner()
+    for name, words in (("points.docx", "save it as plain text"), ("huge.txt", "100,000 characters")):
+        result = runner.invoke(main, ["check", str(letter), "--points", str(tmp_path / name)])
+        assert result.exit_code == 2 and words in result.output and result.exception is not None
+        assert isinstance(result.exception, SystemExit)

@@ -117,3 +117,23 @@ def test_api_docs_render_from_the_server_alone(browser, server) -> None:
     assert page.get_by_text("/v1/annotate").count() >= 1
     assert requests and all(url.startswith(server.url) or url.startswith("data:") for url in requests)
     page.close()
+
+
+def test_a_point_spanning_paragraphs_stays_one_line_when_corrected(browser, server) -> None:
+    """The split can take a point across a paragraph break; "Correct the points found" must still put it
+    on one line, or checking again turns it into two points."""
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.get_by_label("Access token").fill(TOKEN)
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    box = page.get_by_label("The resident's complaint (optional)")
+    box.fill("Dear Sir,\n\nI have tried to sort this out over the phone for nearly a year and I have got nowhere.\n\n"
+             "Some background. I live in a one bedroom flat above a shop with my wife and our three children.\n\n"
+             "The damp in the bedroom is getting worse. I want a transfer.\n")
+    page.get_by_role("button", name="Check the letter").click()
+    page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
+    found = page.frame_locator("iframe#report").locator("#points table tbody tr").count()
+    page.get_by_role("button", name="Correct the points found").click()
+    lines = box.input_value().split("\n")
+    assert len(lines) == found and all(line.strip() for line in lines)
+    page.close()
