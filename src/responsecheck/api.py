@@ -80,9 +80,10 @@ def check_many(sources: Sequence[str | Path], options: CheckOptions | None = Non
 def points_in(complaint_text: str) -> list[str]:
     """The points a check finds in a complaint, in order, each on one line: the split can take a
     supporting detail for a point or run two together, so a handler reads this list, corrects it and
-    gives it back as the points (`--points FILE`, `complaint_points`), which are then used as they are."""
+    gives it back as the points (`--points FILE`, `complaint_points`), which are then used as they are.
+    Things asked for start "Asked for:", so they are read back as requests whatever their wording."""
     points = complaint_points(CheckOptions(complaint_text=complaint_text), nlp_module.load())
-    return [" ".join(point.text.split()) for point in points]
+    return [("Asked for: " if point.request else "") + " ".join(point.text.split()) for point in points]
 
 
 def _warm_up() -> None:

@@ -257,25 +257,25 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the points to this file (default: standard output).")
 def points(complaint: Path, output: Path | None) -> None:
-    """List the points found in a complaint (.txt, .md, .docx or .eml), one a line.
+    """List the points found in a complaint (.txt, .md, .docx, .eml, or a case file's complaint_text), one a line.
 
     Correct the list (delete a line that is not a point, split or add one), then check the letter
     against it: responsecheck check LETTER --points FILE. Exit code 0 when listed (also when none
     was found: the message says so); the input error codes otherwise.
     """
     from .options import MAX_POINTS
-    from .points.source import read_complaint
 
     if output is not None and output.resolve() == complaint.resolve():
         raise click.UsageError("The points cannot replace the complaint; choose another -o file.")
     try:
-        found = api.points_in(read_complaint(complaint))
+        found = api.points_in(_complaint_text(complaint))
     except ResponsecheckError as error:
         click.echo(f"responsecheck: the complaint {error.message}", err=True)
         sys.exit(error.exit_code)
     target = output or "POINTS_FILE"
-    lines = [f"# The points responsecheck found in {complaint.name}, one a line. Delete a line that is not a point,",
-             "# correct or add one, then: responsecheck check LETTER --points " + str(target), *found]
+    lines = [f"# The points responsecheck found in {complaint.name}, one a line (\"Asked for:\" marks what the resident",
+             "# asks for). Delete a line that is not a point, correct or add one, then check the letter against them:",
+             "# responsecheck check LETTER --points " + str(target), *found]
     text = "\n".join(lines) + "\n"
     if output:
         try:
@@ -293,6 +293,21 @@ def points(complaint: Path, output: Path | None) -> None:
     if len(found) > MAX_POINTS:
         click.echo(f"responsecheck: {len(found)} points found, but --points takes at most {MAX_POINTS}; "
                    "delete or merge lines before checking against the file.", err=True)
+
+
+def _complaint_text(path: Path) -> str:
+    """The complaint's text: a case file (.json, as --case takes) gives its complaint_text."""
+    from .points.source import read_complaint
+
+    if path.suffix.lower() != ".json":
+        return read_complaint(path)
+    try:
+        case = read_case_file(path)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="COMPLAINT") from None
+    if not (case.complaint_text or "").strip():
+        raise click.BadParameter(f"The case file {path} has no complaint_text to find points in.", param_hint="COMPLAINT")
+    return case.complaint_text
 
 
 @main.command()

@@ -168,7 +168,7 @@ def test_the_handler_lists_the_points_corrects_them_and_checks_against_the_file(
     result = runner.invoke(main, ["points", str(complaint), "-o", str(listed)])
     assert result.exit_code == 0, result.output
     lines = listed.read_text().splitlines()
-    found = [line for line in lines if not line.startswith("#")]
+    found = [line.removeprefix("Asked for: ") for line in lines if not line.startswith("#")]
     assert found == [p.text for p in _report(complaint_text=COMPLAINT).complaint_points]
     assert any("--points" in line for line in lines if line.startswith("#"))
     # the handler drops the lift and adds a point the split missed; an extra --point is added after the file's
@@ -245,3 +245,42 @@ def test_points_files_that_are_word_documents_or_far_too_long_are_one_sentence(t
         result = runner.invoke(main, ["check", str(letter), "--points", str(tmp_path / name)])
         assert result.exit_code == 2 and words in result.output and result.exception is not None
         assert isinstance(result.exception, SystemExit)
+
+
+def test_an_unchanged_list_reads_back_as_the_complaint_did(tmp_path: Path) -> None:
+    """Things asked for are often fragments ("the mould treated"), requests only in their sentence: the list
+    marks them "Asked for:", so checking against the unchanged list gives the complaint's own verdicts."""
+    complaint = tmp_path / "complaint.txt"
+    complaint.write_text("The bathroom fan has not worked since May and the ceiling is black with mould.\n\n"
+                         "I want the fan fixed, the mould treated and a written apology.")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Mr Hale\n\nStage 1 complaint response\n\nOur electrician replaced the bathroom fan on "
+                      "2 June. We treated the mould on the ceiling on 9 June.\n\nI uphold your complaint.\n\n"
+                      "Yours sincerely\n\nA Officer\n")
+    listed = tmp_path / "points.txt"
+    runner = CliRunner()
+    assert runner.invoke(main, ["points", str(complaint), "-o", str(listed)]).exit_code == 0
+    assert any(line.startswith("Asked for: ") and "mould treated" in line for line in listed.read_text().splitlines())
+
+    def verdicts(*args: str) -> tuple[list, list]:
+        report = json.loads(runner.invoke(main, ["check", str(letter), "--format", "json", *args]).output)
+        return ([(p["text"], p["status"], p["request"]) for p in report["complaint_points"]],
+                report["outcome_requested"]["points"])
+
+    from_complaint, from_list = verdicts("--complaint", str(complaint)), verdicts("--points", str(listed))
+    assert from_list == from_complaint
+    assert [request for _, _, request in from_list[0]] == [False, False, True, True]
+
+
+def test_points_from_a_case_files_complaint_text(tmp_path: Path) -> None:
+    """The terminal's hint names "the case file" too: `points` reads its complaint_text."""
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"received": "2026-03-02", "complaint_text": COMPLAINT}))
+    runner = CliRunner()
+    listed = runner.invoke(main, ["points", str(case)])
+    assert listed.exit_code == 0 and "The lift in my block has been out of order since January" in listed.output
+    assert "complaint_text" not in listed.output
+    empty = tmp_path / "dates.json"
+    empty.write_text(json.dumps({"received": "2026-03-02"}))
+    refused = runner.invoke(main, ["points", str(empty)])
+    assert refused.exit_code == 2 and "no complaint_text" in refused.output

@@ -65,20 +65,44 @@ def test_the_handler_corrects_the_points_found_and_checks_again(browser, server)
     page.get_by_label("Draft letter").set_input_files(str(DRAFT))
     box = page.get_by_label("The resident's complaint (optional)")
     box.fill("The entrance door at Spinners Court has not locked since September.\n\n"
-             "The caretaker laughed at me when I asked about it.")
+             "The caretaker laughed at me when I asked about it. I want the door fixed this week.")
     page.get_by_role("button", name="Check the letter").click()
     page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
     page.get_by_role("button", name="Correct the points found").click()
     lines = box.input_value().split("\n")
-    assert len(lines) == 2 and "caretaker" in lines[1]
+    assert len(lines) == 3 and "caretaker" in lines[1]
+    assert lines[2].startswith("Asked for: ")  # read back as a request, whatever its wording
     assert page.get_by_label("One point a line", exact=False).is_checked()
-    box.fill(lines[1] + "\n# a note, not a point\nThe stair lights are out")
+    box.fill("\n".join([lines[1], "# a note, not a point", "The stair lights are out", lines[2]]))
     page.get_by_role("button", name="Check the letter").click()
     page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
-    rows = page.frame_locator("iframe#report").locator("#points table tbody tr")
-    assert rows.count() == 2
+    report = page.frame_locator("iframe#report")
+    report.get_by_text("The stair lights are out", exact=True).wait_for(timeout=10_000)  # the new report, not the first
+    rows = report.locator("#points table tbody tr")
+    assert rows.count() == 3
     assert lines[1] in rows.nth(0).inner_text() and "stair lights" in rows.nth(1).inner_text()
+    assert "(asked for)" in rows.nth(2).inner_text()
     assert page.get_by_role("button", name="Correct the points found").is_hidden()  # given points: nothing to correct
+    page.close()
+
+
+def test_one_point_a_line_with_no_points_is_said_and_a_new_complaint_pasted_unticks_it(browser, server) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url + "/")
+    page.get_by_label("Access token").fill(TOKEN)
+    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    by_line = page.get_by_label("One point a line", exact=False)
+    by_line.check()
+    box = page.get_by_label("The resident's complaint (optional)")
+    box.fill("# only a note\n\n")
+    page.get_by_role("button", name="Check the letter").click()
+    assert "has no points" in page.locator("#status.error").inner_text()
+    assert not any("/v1/" in url for url in requests)  # said on the page, nothing sent
+    # a paste over the whole box is a new complaint, read as the resident wrote it
+    box.evaluate("el => { el.select(); el.dispatchEvent(new ClipboardEvent('paste', {bubbles: true})); }")
+    assert not by_line.is_checked()
     page.close()
 
 

@@ -133,19 +133,27 @@ def _nearest(item: Weighed, found: list[Candidate]) -> Sentence | None:
     return None
 
 
+#: A given point that starts "Asked for:" is something the resident asks for, whatever its wording: the
+#: split finds requests in context ("I want the fan fixed, the mould treated"), and `points_in` writes
+#: them so, since "the mould treated" alone reads as no request.
+ASKED_FOR = re.compile(r"^asked for:\s*", re.I)
+
+
 def complaint_points(options: CheckOptions, nlp: Language) -> list[SplitPoint]:
     """Points as given (each used as it is, its pronouns resolved across the list), or split from the
     complaint text: one parse either way."""
     lex = lexicon(nlp)
     if options.complaint_points:
-        texts = [" ".join(p.split()) for p in options.complaint_points if p.strip()]
+        given = [" ".join(p.split()) for p in options.complaint_points if p.strip()]
+        asked = [bool(ASKED_FOR.match(p)) for p in given]
+        texts = [ASKED_FOR.sub("", p) or p for p in given]
         # parsed in sentence case when typed in capitals (same length, so the offsets hold), shown as given
         doc = nlp(PARAGRAPH_BREAK.join(unshout(t) for t in texts))
         result, offset = [], 0
-        for text in texts:
+        for text, marked in zip(texts, asked, strict=True):
             span = doc.char_span(offset, offset + len(text), alignment_mode="expand")
             tokens = list(span) if span is not None else []
-            request = any(is_request(t, t.sent, lex) for t in tokens if t.dep_ == "ROOT")
+            request = marked or any(is_request(t, t.sent, lex) for t in tokens if t.dep_ == "ROOT")
             result.append(SplitPoint(offset, offset + len(text), text, facets(tokens, lex), request))
             offset += len(text) + len(PARAGRAPH_BREAK)
         refer.resolve(result, doc, lex)

@@ -164,8 +164,8 @@ def _points(report: Report, console: Console) -> None:
         _indented(console, "→ For each ✗, say what you found and what you decided, with reasons; if it is "
                   "outside this complaint, say so and why.", 4, "dim")
     if report.metrics.get("complaint_points", {}).get("source") == "complaint":
-        _indented(console, "→ Points read wrongly from the complaint? list them with responsecheck points COMPLAINT -o points.txt, "
-                  "correct the file, then check again with --points points.txt.", 4, "dim")
+        _indented(console, "→ Points read wrongly from the complaint? List them with responsecheck points COMPLAINT -o points.txt "
+                  "(COMPLAINT: its file, or the case file), correct the file, then check again with --points points.txt.", 4, "dim")
     outcome = report.outcome_requested
     if outcome is not None:
         state = "[green]answered[/]" if outcome.answered else "[red]not fully answered[/]"

@@ -33,7 +33,7 @@ from starlette.formparsers import MultiPartParser
 from .. import nlp as nlp_module
 from ..checks import CHECKS
 from ..errors import InputTooLarge, ResponsecheckError
-from ..options import CheckOptions
+from ..options import MAX_POINTS, CheckOptions
 from ..profiles import all_profiles
 from ..render.names import ELEMENT_NAMES
 from ..report import SCHEMA_VERSION
@@ -194,7 +194,7 @@ def create_app(pool: CheckPool, settings: Settings) -> FastAPI:
         """The upload page for handlers whose case system does not call the service."""
         template = _templates().get_template("serve_page.html.j2")
         return HTMLResponse(template.render(needs_token=settings.token is not None,
-                                            max_mb=f"{settings.max_bytes / (1024 * 1024):g}"))
+                                            max_mb=f"{settings.max_bytes / (1024 * 1024):g}", max_points=MAX_POINTS))
 
     _document_request_models(app)
     app.add_middleware(Guard, max_bytes=settings.max_bytes)
