@@ -105,3 +105,21 @@ def test_start_up_collection_ends_after_the_first_letter() -> None:
     letter = ROOT / "corpora" / "sample" / "draft-stage1.docx"
     out = subprocess.run([sys.executable, "-c", script, str(letter)], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True", "True"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_an_output_that_cannot_be_written_is_one_sentence_and_exit_3(letters, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / "no-such-folder" / f"report.{fmt}"
+    result = CliRunner().invoke(main, ["check", str(letters["good"]), "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 3 and "cannot write" in result.output
+    assert isinstance(result.exception, SystemExit)  # not an OSError's traceback
+    written = tmp_path / f"report.{fmt}"
+    assert CliRunner().invoke(main, ["check", str(letters["good"]), "--format", fmt, "-o", str(written)]).exit_code == 0
+    content = written.read_text()
+    assert {"text": "score", "json": '"send_ok"', "html": "<html"}[fmt] in content
+
+
+def test_an_annotated_copy_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> None:
+    draft = ROOT / "corpora" / "sample" / "draft-stage1.docx"
+    result = CliRunner().invoke(main, ["annotate", str(draft), "-o", str(tmp_path / "missing" / "copy.docx")])
+    assert result.exit_code == 3 and "cannot write" in result.output and isinstance(result.exception, SystemExit)

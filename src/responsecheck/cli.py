@@ -1,7 +1,7 @@
 """The command line: a thin door onto responsecheck.check().
 
 Exit codes (also in the README): 0 nothing at or above --fail-on; 1 findings at or above it;
-2 usage error; 3 file not found; 4 unsupported format (.doc, encrypted, .docm/.dotx, not UTF-8);
+2 usage error; 3 file not found (or an output that cannot be written); 4 unsupported format (.doc, encrypted, .docm/.dotx, not UTF-8);
 5 damaged file; 6 no text; 7 too large; 8 invalid rules or configuration; 9 no spaCy model (or a broken embeddings model);
 `sample` only: 11 invalid manifest, 12 history database error.
 With several files, an unreadable one sets its code (the batch is incomplete) after the others
@@ -11,6 +11,7 @@ have been checked and reported.
 from __future__ import annotations
 
 import gc
+import io
 import os
 import random
 import sys
@@ -30,7 +31,8 @@ from rich.console import Console  # noqa: E402
 
 from . import api  # noqa: E402
 from .config import find_config, load_config  # noqa: E402
-from .errors import EXIT_FINDINGS, EXIT_OK, InputError, ResponsecheckError, RulesError, UnsupportedFormat  # noqa: E402
+from .errors import (EXIT_FINDINGS, EXIT_OK, InputError, InputNotFound, ResponsecheckError, RulesError,
+                     UnsupportedFormat)  # noqa: E402
 from .letter import Letter  # noqa: E402
 from .options import CaseFile, CheckOptions, read_case_file, read_points_file  # noqa: E402
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
@@ -172,35 +174,44 @@ def _write_html(report: Report, letter: Letter | None, name: str, output: str | 
     from .render.html import render_html
 
     page = render_html(report, letter)
-    if output:
-        Path(output).write_text(page, encoding="utf-8")
-    elif name == "-":
+    if name == "-" and not output:
         click.echo(page)
-    else:
-        target = Path(name).with_suffix(".report.html")
-        target.write_text(page, encoding="utf-8")
+        return
+    target = Path(output) if output else Path(name).with_suffix(".report.html")
+    _write(target, page.encode("utf-8"))
+    if not output:
         click.echo(f"{name}: report written to {target}", err=True)
 
 
-def _emit(reports: list[Report], fmt: str, output: str | None, quiet: bool) -> None:
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+def _write(target: Path, data: bytes) -> None:
+    """Write an output file, or say in one sentence why it cannot be written (exit code 3)."""
     try:
-        if fmt == "json":
-            from .render.json_out import render_json
-            stream.write(render_json(reports, single=len(reports) == 1) + "\n")
-        else:
-            from .render.text import render_text
-            console = Console(file=stream, highlight=False) if output is None else Console(
-                file=stream, no_color=True, highlight=False, width=100)
-            for index, report in enumerate(reports):
-                if index:
-                    console.print()
-                render_text(report, console, quiet=quiet)
-                if report.error and output is None:
-                    click.echo(f"responsecheck: {report.error.message}", err=True)
-    finally:
-        if output:
-            stream.close()
+        target.write_bytes(data)
+    except OSError as error:
+        click.echo(f"responsecheck: cannot write {target} ({error.strerror or error}); "
+                   "choose a folder you can write to.", err=True)
+        sys.exit(InputNotFound.exit_code)
+
+
+def _emit(reports: list[Report], fmt: str, output: str | None, quiet: bool) -> None:
+    """Print the reports, or render them in memory and write them to `output` (so a folder that cannot
+    be written to is one sentence, and no half-written file is left)."""
+    stream = io.StringIO() if output else sys.stdout
+    if fmt == "json":
+        from .render.json_out import render_json
+        stream.write(render_json(reports, single=len(reports) == 1) + "\n")
+    else:
+        from .render.text import render_text
+        console = Console(file=stream, highlight=False) if output is None else Console(
+            file=stream, no_color=True, highlight=False, width=100)
+        for index, report in enumerate(reports):
+            if index:
+                console.print()
+            render_text(report, console, quiet=quiet)
+            if report.error and output is None:
+                click.echo(f"responsecheck: {report.error.message}", err=True)
+    if output:
+        _write(Path(output), stream.getvalue().encode("utf-8"))
 
 
 @main.command()
@@ -243,7 +254,7 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
     except ResponsecheckError as error:
         click.echo(f"responsecheck: {error.message}", err=True)
         sys.exit(error.exit_code)
-    target.write_bytes(result.data)
+    _write(target, result.data)
     if result.earlier:
         click.echo(f"responsecheck: {file.name} already held {result.earlier} comment(s) from an earlier responsecheck "
                    "run (it looks like an annotated copy); they are left as they were. Annotate the draft itself "
@@ -278,12 +289,7 @@ def points(complaint: Path, output: Path | None) -> None:
              "# responsecheck check LETTER --points " + str(target), *found]
     text = "\n".join(lines) + "\n"
     if output:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            click.echo(f"responsecheck: cannot write {output} ({error.strerror or error}); "
-                       "choose a folder you can write to.", err=True)
-            sys.exit(InputError.exit_code)
+        _write(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
     if not found:

@@ -49,5 +49,6 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
     with pytest.raises(InputNotFound):
         read_complaint(tmp_path / "none.txt")
     (tmp_path / "empty.txt").write_text("  ")
-    with pytest.raises(EmptyLetter):
+    with pytest.raises(EmptyLetter) as empty:
         read_complaint(tmp_path / "empty.txt")
+    assert "no complaint to compare" in empty.value.message and "letter to check" not in empty.value.message

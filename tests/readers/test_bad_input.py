@@ -49,6 +49,16 @@ def test_encrypted_and_legacy_are_told_apart() -> None:
     assert ".doc" in legacy.value.message and "password" not in legacy.value.message
 
 
+@pytest.mark.parametrize("tail", [b"\xff" * 600, bytes(range(256)) * 4, b"\x00" * 100])
+def test_a_damaged_old_style_word_file_is_one_sentence(tail: bytes) -> None:
+    """olefile raises OSError on some damaged headers and ValueError on others (a sector size too big to print)."""
+    from responsecheck.readers.sniff import OLE2_MAGIC
+
+    with pytest.raises(InputError) as caught:
+        read_bytes(OLE2_MAGIC + tail, "damaged.doc")
+    assert caught.value.exit_code == 5 and "damaged.doc" in caught.value.message and "damaged" in caught.value.message
+
+
 def test_missing_file_and_folder() -> None:
     with pytest.raises(InputError) as missing:
         read_path(BAD / "no-such-letter.docx")

@@ -27,7 +27,10 @@ def read_complaint(path: str | Path) -> str:
     data = read_file_bytes(path)
     if path.suffix.lower() == ".eml":
         return _email_text(data, path.name)
-    letter = read_bytes(data, path.name)
+    try:
+        letter = read_bytes(data, path.name)
+    except EmptyLetter:
+        raise EmptyLetter(f"{path.name} has no text; there is no complaint to compare the letter with.") from None
     return PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs)
 
 

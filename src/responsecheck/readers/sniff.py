@@ -75,8 +75,9 @@ def _explain_ole2(data: bytes, name: str) -> None:
         ole = olefile.OleFileIO(io.BytesIO(data))
         streams = {"/".join(entry) for entry in ole.listdir()}
         ole.close()
-    except OSError:
-        streams = set()
+    except Exception:  # noqa: BLE001 - a damaged header makes olefile raise OSError, ValueError and others
+        raise CorruptDocument(f"{name} is an old-style Word file (.doc) or a protected one, and damaged; open it "
+                              "in Word, save it as .docx and try again.") from None
     if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
         raise EncryptedDocument(
             f"{name} is password-protected; remove the password in Word (File > Info > Protect Document) "
