@@ -49,7 +49,8 @@ class CaseFile(BaseModel):
     """Case dates as a case management system sends them (JSON; other keys are ignored).
 
     Dates are ISO (2026-03-16). Keys: received, acknowledged, letter_date, extension_days, and the
-    complaint: complaint_text (as the resident wrote it) or complaint_points (a list, as logged).
+    complaint: complaint_text (as the resident wrote it) or complaint_points (a list, as logged; a point
+    starting "Asked for:" is something the resident asks for, whatever its wording).
     """
 
     model_config = ConfigDict(extra="ignore")
