@@ -88,3 +88,63 @@ def test_cli_exit_code_and_one_sentence(name: str, kind: str, code: int) -> None
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("responsecheck: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _docx_with(edit) -> bytes:
+    """A small letter .docx with its parts changed by `edit` (a dict of name -> bytes, edited in place)."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Dear Mr Jones, this is our stage 1 response about the gate.")
+    document.add_comment(paragraph.runs, text="check this", author="Bob")
+    source = io.BytesIO()
+    document.save(source)
+    with zipfile.ZipFile(io.BytesIO(source.getvalue())) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    edit(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    return out.getvalue()
+
+
+def _set_zip_flags(data: bytes, *, encrypted: bool = False, method: int | None = None) -> bytes:
+    """The same zip with every part marked zip-encrypted, or packed with another compression method."""
+    out = bytearray(data)
+    for magic, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = out.find(magic)
+        while at >= 0:
+            if encrypted:
+                out[at + flag_at] |= 1
+            if method is not None:
+                out[at + method_at:at + method_at + 2] = method.to_bytes(2, "little")
+            at = out.find(magic, at + 4)
+    return bytes(out)
+
+
+def _replace(part: str, old: bytes, new: bytes):
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = parts[part].replace(old, new) if old else new
+    return edit
+
+
+W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DAMAGED_PACKAGES = {
+    "comment without author": lambda: _docx_with(_replace("word/comments.xml", b' w:author="Bob"', b"")),
+    "no document body": lambda: _docx_with(_replace("word/document.xml", b"", b"<w:document " + W_NS + b"/>")),
+    "main part not a document": lambda: _docx_with(_replace("word/document.xml", b"", b"<foo><bar>Dear Sir</bar></foo>")),
+    "zip-encrypted parts": lambda: _set_zip_flags(_docx_with(lambda parts: None), encrypted=True),
+    "unknown compression": lambda: _set_zip_flags(_docx_with(lambda parts: None), method=99),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED_PACKAGES))
+def test_a_damaged_word_package_is_one_sentence(case: str) -> None:
+    """python-docx raises InvalidXmlError, TypeError, AttributeError; zipfile RuntimeError, NotImplementedError."""
+    with pytest.raises(InputError) as caught:
+        read_bytes(DAMAGED_PACKAGES[case](), "damaged.docx")
+    assert caught.value.exit_code == 5 and "damaged.docx" in caught.value.message
