@@ -148,3 +148,11 @@ def test_a_damaged_word_package_is_one_sentence(case: str) -> None:
     with pytest.raises(InputError) as caught:
         read_bytes(DAMAGED_PACKAGES[case](), "damaged.docx")
     assert caught.value.exit_code == 5 and "damaged.docx" in caught.value.message
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfeD\x00e\x00a", b"\xff\xfeD\x00\x00\xd8a\x00b\x00", b"\xfe\xff\x00D\xdc\x00"])
+def test_damaged_utf16_text_is_one_sentence(data: bytes) -> None:
+    """A byte-order mark then an odd number of bytes or a lone surrogate: UnicodeDecodeError was a traceback."""
+    with pytest.raises(InputError) as caught:
+        read_bytes(data, "letter.txt")
+    assert caught.value.exit_code == 4 and "letter.txt" in caught.value.message
