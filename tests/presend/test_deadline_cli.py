@@ -62,3 +62,12 @@ def test_bad_case_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_dates_out_of_order() -> None:
     findings, _ = deadline(run("--received", "2026-04-20"))
     assert [f["rule"] for f in findings] == ["deadline.case_dates"]
+
+
+def test_a_date_at_the_end_of_the_calendar_is_a_finding_not_a_traceback() -> None:
+    """9999-12-31 (a case system's "no date") left no room to count working days on: OverflowError."""
+    for args in (("--received", "9999-12-31"), ("--received", "2026-03-16", "--acknowledged", "9999-12-31")):
+        result = run(*args)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        findings, _ = deadline(result)
+        assert [f["rule"] for f in findings] == ["deadline.case_dates"] and result.exit_code == 1
