@@ -64,7 +64,11 @@ class CaseFile(BaseModel):
 def read_case_file(path: Path) -> CaseFile:
     """Load a case metadata file; any problem is a ValueError with one plain sentence."""
     try:
-        return CaseFile.model_validate_json(path.read_bytes())
+        # decoded as a letter is (UTF-8 with or without a byte-order mark, or UTF-16 with one), as Windows
+        # tools write JSON; the letter's size limit applies too
+        return CaseFile.model_validate_json(decode(read_file_bytes(path), path.name))
+    except InputError as error:
+        raise ValueError(f"Cannot read the case file: {error.message}") from None
     except OSError as exc:
         raise ValueError(f"Cannot read the case file {path}: {exc.strerror or exc}.") from None
     except ValidationError as exc:

@@ -71,3 +71,14 @@ def test_a_date_at_the_end_of_the_calendar_is_a_finding_not_a_traceback() -> Non
         assert result.exception is None or isinstance(result.exception, SystemExit)
         findings, _ = deadline(result)
         assert [f["rule"] for f in findings] == ["deadline.case_dates"] and result.exit_code == 1
+
+
+def test_a_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Windows tools write JSON with a UTF-8 byte-order mark (Notepad) or as UTF-16 (PowerShell 5's `>`);
+    both were refused as 'Invalid JSON: expected value at line 1 column 1'."""
+    text = json.dumps({"received": "2026-03-16", "acknowledged": "2026-03-18"})
+    for name, data in (("bom.json", b"\xef\xbb\xbf" + text.encode()), ("utf16.json", text.encode("utf-16"))):
+        case = tmp_path / name
+        case.write_bytes(data)
+        _, metrics = deadline(run("--case", str(case)))
+        assert metrics["working_days_late"] == 4, name
