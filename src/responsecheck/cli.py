@@ -31,8 +31,8 @@ from rich.console import Console  # noqa: E402
 
 from . import api  # noqa: E402
 from .config import find_config, load_config  # noqa: E402
-from .errors import (EXIT_FINDINGS, EXIT_OK, InputError, InputNotFound, ResponsecheckError, RulesError,
-                     UnsupportedFormat)  # noqa: E402
+from .errors import (EXIT_FINDINGS, EXIT_OK, CheckFailed, InputError, InputNotFound, ResponsecheckError,
+                     RulesError, UnsupportedFormat)  # noqa: E402
 from .letter import Letter  # noqa: E402
 from .options import CaseFile, CheckOptions, read_case_file, read_points_file  # noqa: E402
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
@@ -121,6 +121,11 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         except ResponsecheckError as error:
             click.echo(f"responsecheck: {error.message}", err=True)
             sys.exit(error.exit_code)
+        except Exception as error:  # noqa: BLE001 - a bug on one letter must not lose the batch, nor read as exit 1
+            failed = CheckFailed(f"{Path(name).name} could not be checked ({type(error).__name__}); "
+                                 "please report this with the file if you can share it.")
+            report = api.error_report(name, failed, fail_on)
+            input_code = input_code or failed.exit_code
         if fmt == "html":
             _write_html(report, letter if report.error is None else None, name, output)
             letter = None
