@@ -34,7 +34,8 @@ from .config import find_config, load_config  # noqa: E402
 from .errors import (EXIT_FINDINGS, EXIT_OK, CheckFailed, InputError, InputNotFound, ResponsecheckError,
                      RulesError, UnsupportedFormat)  # noqa: E402
 from .letter import Letter  # noqa: E402
-from .options import CaseFile, CheckOptions, read_case_file, read_points_file  # noqa: E402
+from .options import (MAX_POINTS, CaseFile, CheckOptions, points_problem, read_case_file,  # noqa: E402
+                      read_points_file)
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
 from .report import Report, fails, json_schema  # noqa: E402
 
@@ -162,6 +163,10 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--points") from None
     if points:
+        if len(points) > MAX_POINTS or points_problem(points):
+            raise click.BadParameter(f"{len(points)} points given; at most {MAX_POINTS} can be checked"
+                                     if len(points) > MAX_POINTS else points_problem(points) + ".",
+                                     param_hint="--point")
         return {"complaint_points": tuple(points)}
     if complaint_file is not None:
         from .points.source import read_complaint
@@ -279,8 +284,6 @@ def points(complaint: Path, output: Path | None) -> None:
     against it: responsecheck check LETTER --points FILE. Exit code 0 when listed (also when none
     was found: the message says so); the input error codes otherwise.
     """
-    from .options import MAX_POINTS
-
     if output is not None and output.resolve() == complaint.resolve():
         raise click.UsageError("The points cannot replace the complaint; choose another -o file.")
     try:

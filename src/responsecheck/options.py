@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
 from .readers import read_file_bytes
@@ -59,6 +59,23 @@ class CaseFile(BaseModel):
     extension_days: int = Field(0, ge=0, le=250)
     complaint_text: str | None = Field(None, max_length=100_000)
     complaint_points: list[str] = Field(default_factory=list, max_length=MAX_POINTS)
+
+    @field_validator("complaint_points")
+    @classmethod
+    def _points_fit(cls, points: list[str]) -> list[str]:
+        problem = points_problem(points)
+        if problem:
+            raise ValueError(problem)
+        return points
+
+
+def points_problem(points: tuple[str, ...] | list[str]) -> str | None:
+    """Why the points given (a case file's complaint_points, --point) cannot be checked, or None: as many
+    characters as a complaint at most (one point of 1,000,000 characters was spaCy's E088 error)."""
+    if sum(len(point) for point in points) > MAX_POINTS_CHARACTERS:
+        return (f"the points have more than {MAX_POINTS_CHARACTERS:,} characters between them, more than a "
+                "complaint; check they are the complaint's points")
+    return None
 
 
 def read_case_file(path: Path) -> CaseFile:

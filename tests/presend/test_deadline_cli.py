@@ -82,3 +82,15 @@ def test_a_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
         case.write_bytes(data)
         _, metrics = deadline(run("--case", str(case)))
         assert metrics["working_days_late"] == 4, name
+
+
+def test_points_longer_than_a_complaint_are_refused(tmp_path: Path) -> None:
+    """One point of a million characters (a case file's complaint_points, --point) was spaCy's E088 traceback;
+    a points file was already held to 100,000 characters, and to 100 points."""
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"complaint_points": ["the boiler " * 100_000]}))
+    result = CliRunner().invoke(main, ["check", str(LATE), "--case", str(case)])
+    assert result.exit_code == 2 and "complaint_points" in result.output
+    many = [arg for i in range(101) for arg in ("--point", f"point {i}")]
+    result = CliRunner().invoke(main, ["check", str(LATE), *many])
+    assert result.exit_code == 2 and "at most 100" in result.output
