@@ -156,3 +156,13 @@ def test_damaged_utf16_text_is_one_sentence(data: bytes) -> None:
     with pytest.raises(InputError) as caught:
         read_bytes(data, "letter.txt")
     assert caught.value.exit_code == 4 and "letter.txt" in caught.value.message
+
+
+def test_a_file_the_system_cannot_open_is_one_sentence(tmp_path: Path) -> None:
+    """A loop of links (ELOOP) or a name too long (ENAMETOOLONG) was an OSError traceback (and stopped a batch)."""
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    for path in (tmp_path / "a.txt", tmp_path / ("x" * 300 + ".txt")):
+        with pytest.raises(InputError) as caught:
+            read_path(path)
+        assert caught.value.exit_code == 3 and "cannot be opened" in caught.value.message
