@@ -144,3 +144,13 @@ def test_a_bug_on_one_letter_of_a_batch_is_that_letters_error_not_a_traceback(le
     assert reports[0]["error"]["kind"] == "check_failed" and reports[1]["send_ok"] is True
     for report in reports:
         jsonschema.validate(report, SCHEMA)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "html"])
+def test_the_report_never_replaces_the_letter(letters, tmp_path: Path, fmt: str) -> None:
+    """`check draft.docx -o draft.docx` wrote the report over the draft (annotate and points refuse this)."""
+    before = letters["good"].read_bytes()
+    same = tmp_path / "." / letters["good"].name
+    result = CliRunner().invoke(main, ["check", str(letters["good"]), "--format", fmt, "-o", str(same)])
+    assert result.exit_code == 2 and "cannot replace" in result.output
+    assert letters["good"].read_bytes() == before

@@ -95,6 +95,8 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
     if fmt == "html" and len(files) > 1 and output:
         raise click.UsageError("--format html writes one page per letter; give one file with -o, "
                                "or leave out -o to write NAME.report.html next to each letter.")
+    if output and any(name != "-" and _same_file(name, output) for name in files):
+        raise click.UsageError("The report cannot replace a letter being checked; choose another -o file.")
     case = CaseFile()
     if case_file is not None:
         try:
@@ -136,6 +138,14 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
     if input_code:
         sys.exit(input_code)
     sys.exit(EXIT_FINDINGS if any(fails(r, fail_on) for r in reports) else EXIT_OK)
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """True when two paths name the same file (a link, or a folder written two ways)."""
+    try:
+        return Path(a).resolve() == Path(b).resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _options(profile: str | None, stage: str | None, fail_on: str, config_path: Path | None,
