@@ -166,3 +166,10 @@ def test_a_file_the_system_cannot_open_is_one_sentence(tmp_path: Path) -> None:
         with pytest.raises(InputError) as caught:
             read_path(path)
         assert caught.value.exit_code == 3 and "cannot be opened" in caught.value.message
+
+
+def test_a_name_with_a_nul_character_is_one_sentence(tmp_path: Path) -> None:
+    """A manifest row 'a.docx\\0' made os.stat raise ValueError: a traceback that stopped the QA run."""
+    with pytest.raises(InputError) as caught:
+        read_path(tmp_path / "a.docx\x00")
+    assert caught.value.exit_code == 3
