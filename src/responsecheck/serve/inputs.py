@@ -74,7 +74,7 @@ class MultipartForm(CheckParams):
         if isinstance(case, str):
             try:
                 case = json.loads(case)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # also a number of over 4,300 digits, arrays nested too deep
                 raise ValueError("the case field is not valid JSON") from None
         if not isinstance(case, dict):
             raise ValueError("the case field must be a JSON object")
