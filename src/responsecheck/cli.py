@@ -465,7 +465,11 @@ def eval_command(sets: tuple[Path, ...], fmt: str) -> None:
     """Measure accuracy on labelled letters (default: every labelled set in corpora/)."""
     from .evaluate import default_sets, evaluate, render_evaluation
 
-    results = evaluate(list(sets) or default_sets())
+    try:
+        results = evaluate(list(sets) or default_sets())
+    except ResponsecheckError as error:  # a labels file that is invalid, a labelled letter that cannot be read
+        click.echo(f"responsecheck: {error.message}", err=True)
+        sys.exit(error.exit_code)
     click.echo(render_evaluation(results, fmt))
 
 
