@@ -123,3 +123,34 @@ def test_an_annotated_copy_that_cannot_be_written_is_one_sentence(tmp_path: Path
     draft = ROOT / "corpora" / "sample" / "draft-stage1.docx"
     result = CliRunner().invoke(main, ["annotate", str(draft), "-o", str(tmp_path / "missing" / "copy.docx")])
     assert result.exit_code == 3 and "cannot write" in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_a_bug_on_one_letter_of_a_batch_is_that_letters_error_not_a_traceback(letters, monkeypatch) -> None:
+    """An unexpected exception used to end the run with a traceback and exit code 1 (read by a hook as
+    'findings'), losing the reports of every other letter."""
+    from responsecheck import api
+
+    real = api.check
+
+    def broken(letter, **kwargs):
+        if letter.name == "poor.txt":
+            raise TypeError("a reader or check bug")
+        return real(letter, **kwargs)
+
+    monkeypatch.setattr(api, "check", broken)
+    result = CliRunner().invoke(main, ["check", str(letters["poor"]), str(letters["good"]), "--format", "json"])
+    assert result.exit_code == 10 and not isinstance(result.exception, TypeError)
+    reports = json.loads(result.stdout)
+    assert reports[0]["error"]["kind"] == "check_failed" and reports[1]["send_ok"] is True
+    for report in reports:
+        jsonschema.validate(report, SCHEMA)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "html"])
+def test_the_report_never_replaces_the_letter(letters, tmp_path: Path, fmt: str) -> None:
+    """`check draft.docx -o draft.docx` wrote the report over the draft (annotate and points refuse this)."""
+    before = letters["good"].read_bytes()
+    same = tmp_path / "." / letters["good"].name
+    result = CliRunner().invoke(main, ["check", str(letters["good"]), "--format", fmt, "-o", str(same)])
+    assert result.exit_code == 2 and "cannot replace" in result.output
+    assert letters["good"].read_bytes() == before

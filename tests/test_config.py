@@ -168,3 +168,11 @@ def test_documented_example_is_valid() -> None:
     example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "responsecheck.yaml"
     config = load_config(example)
     assert config.allow and config.accept and config.disable and config.severity and config.words
+
+
+def test_a_config_nested_thousands_deep_is_exit_8_not_a_recursion_error(tmp_path: Path) -> None:
+    path = tmp_path / CONFIG_NAME
+    path.write_text("accept: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_config(path)
+    assert str(path) in caught.value.message

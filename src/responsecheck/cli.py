@@ -31,10 +31,11 @@ from rich.console import Console  # noqa: E402
 
 from . import api  # noqa: E402
 from .config import find_config, load_config  # noqa: E402
-from .errors import (EXIT_FINDINGS, EXIT_OK, InputError, InputNotFound, ResponsecheckError, RulesError,
-                     UnsupportedFormat)  # noqa: E402
+from .errors import (EXIT_FINDINGS, EXIT_OK, CheckFailed, InputError, InputNotFound, ResponsecheckError,
+                     RulesError, UnsupportedFormat)  # noqa: E402
 from .letter import Letter  # noqa: E402
-from .options import CaseFile, CheckOptions, read_case_file, read_points_file  # noqa: E402
+from .options import (MAX_POINTS, CaseFile, CheckOptions, points_problem, read_case_file,  # noqa: E402
+                      read_points_file)
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
 from .report import Report, fails, json_schema  # noqa: E402
 
@@ -94,6 +95,8 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
     if fmt == "html" and len(files) > 1 and output:
         raise click.UsageError("--format html writes one page per letter; give one file with -o, "
                                "or leave out -o to write NAME.report.html next to each letter.")
+    if output and any(name != "-" and _same_file(name, output) for name in files):
+        raise click.UsageError("The report cannot replace a letter being checked; choose another -o file.")
     case = CaseFile()
     if case_file is not None:
         try:
@@ -121,6 +124,11 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
         except ResponsecheckError as error:
             click.echo(f"responsecheck: {error.message}", err=True)
             sys.exit(error.exit_code)
+        except Exception as error:  # noqa: BLE001 - a bug on one letter must not lose the batch, nor read as exit 1
+            failed = CheckFailed(f"{Path(name).name} could not be checked ({type(error).__name__}); "
+                                 "please report this with the file if you can share it.")
+            report = api.error_report(name, failed, fail_on)
+            input_code = input_code or failed.exit_code
         if fmt == "html":
             _write_html(report, letter if report.error is None else None, name, output)
             letter = None
@@ -130,6 +138,14 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
     if input_code:
         sys.exit(input_code)
     sys.exit(EXIT_FINDINGS if any(fails(r, fail_on) for r in reports) else EXIT_OK)
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """True when two paths name the same file (a link, or a folder written two ways)."""
+    try:
+        return Path(a).resolve() == Path(b).resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _options(profile: str | None, stage: str | None, fail_on: str, config_path: Path | None,
@@ -157,6 +173,10 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--points") from None
     if points:
+        if len(points) > MAX_POINTS or points_problem(points):
+            raise click.BadParameter(f"{len(points)} points given; at most {MAX_POINTS} can be checked"
+                                     if len(points) > MAX_POINTS else points_problem(points) + ".",
+                                     param_hint="--point")
         return {"complaint_points": tuple(points)}
     if complaint_file is not None:
         from .points.source import read_complaint
@@ -274,8 +294,6 @@ def points(complaint: Path, output: Path | None) -> None:
     against it: responsecheck check LETTER --points FILE. Exit code 0 when listed (also when none
     was found: the message says so); the input error codes otherwise.
     """
-    from .options import MAX_POINTS
-
     if output is not None and output.resolve() == complaint.resolve():
         raise click.UsageError("The points cannot replace the complaint; choose another -o file.")
     try:
@@ -447,7 +465,11 @@ def eval_command(sets: tuple[Path, ...], fmt: str) -> None:
     """Measure accuracy on labelled letters (default: every labelled set in corpora/)."""
     from .evaluate import default_sets, evaluate, render_evaluation
 
-    results = evaluate(list(sets) or default_sets())
+    try:
+        results = evaluate(list(sets) or default_sets())
+    except ResponsecheckError as error:  # a labels file that is invalid, a labelled letter that cannot be read
+        click.echo(f"responsecheck: {error.message}", err=True)
+        sys.exit(error.exit_code)
     click.echo(render_evaluation(results, fmt))
 
 

@@ -122,6 +122,9 @@ def load_config(path: Path) -> HouseStyle:
         raise RulesError(f"Configuration file {path} cannot be read ({type(exc).__name__}).") from None
     except yaml.YAMLError as exc:
         raise RulesError(f"Configuration file {path} is not valid YAML: {_one_line(str(exc))}") from None
+    except RecursionError:  # PyYAML builds nested lists and maps recursively
+        raise RulesError(f"Configuration file {path} is not a house style file (its lists or maps are nested "
+                         "thousands deep); check it is the right file.") from None
     try:
         config = HouseStyle.model_validate(data if data is not None else {})
     except ValidationError as exc:

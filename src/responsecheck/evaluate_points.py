@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .api import check
@@ -49,8 +48,9 @@ def is_points_set(set_dir: Path) -> bool:
 
 
 def load_pairs(set_dir: Path) -> list[PairLabel]:
-    raw = yaml.safe_load((set_dir / "labels.yaml").read_text(encoding="utf-8")) or []
-    return [PairLabel.model_validate(item) for item in raw]
+    from .evaluate import read_labels
+
+    return read_labels(set_dir, PairLabel)
 
 
 def _squash(text: str) -> str:

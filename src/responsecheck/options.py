@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
 from .readers import read_file_bytes
@@ -61,11 +61,32 @@ class CaseFile(BaseModel):
     complaint_text: str | None = Field(None, max_length=100_000)
     complaint_points: list[str] = Field(default_factory=list, max_length=MAX_POINTS)
 
+    @field_validator("complaint_points")
+    @classmethod
+    def _points_fit(cls, points: list[str]) -> list[str]:
+        problem = points_problem(points)
+        if problem:
+            raise ValueError(problem)
+        return points
+
+
+def points_problem(points: tuple[str, ...] | list[str]) -> str | None:
+    """Why the points given (a case file's complaint_points, --point) cannot be checked, or None: as many
+    characters as a complaint at most (one point of 1,000,000 characters was spaCy's E088 error)."""
+    if sum(len(point) for point in points) > MAX_POINTS_CHARACTERS:
+        return (f"the points have more than {MAX_POINTS_CHARACTERS:,} characters between them, more than a "
+                "complaint; check they are the complaint's points")
+    return None
+
 
 def read_case_file(path: Path) -> CaseFile:
     """Load a case metadata file; any problem is a ValueError with one plain sentence."""
     try:
-        return CaseFile.model_validate_json(path.read_bytes())
+        # decoded as a letter is (UTF-8 with or without a byte-order mark, or UTF-16 with one), as Windows
+        # tools write JSON; the letter's size limit applies too
+        return CaseFile.model_validate_json(decode(read_file_bytes(path), path.name))
+    except InputError as error:
+        raise ValueError(f"Cannot read the case file: {error.message}") from None
     except OSError as exc:
         raise ValueError(f"Cannot read the case file {path}: {exc.strerror or exc}.") from None
     except ValidationError as exc:

@@ -52,3 +52,18 @@ def test_missing_and_empty_files(tmp_path: Path) -> None:
     with pytest.raises(EmptyLetter) as empty:
         read_complaint(tmp_path / "empty.txt")
     assert "no complaint to compare" in empty.value.message and "letter to check" not in empty.value.message
+
+
+@pytest.mark.parametrize("name", ["c.eml", "c.txt"])
+def test_a_complaint_longer_than_a_case_files_is_too_large(tmp_path: Path, name: str) -> None:
+    """As a case file's complaint_text: an e-mail had no limit (over 1,000,000 characters was spaCy's E088
+    traceback, half that ran for minutes), a text file the letter's 300,000."""
+    from responsecheck.errors import InputTooLarge
+    from responsecheck.points.source import MAX_COMPLAINT_CHARS
+
+    body = "The boiler has been broken since March and nobody came. " * (MAX_COMPLAINT_CHARS // 50)
+    path = tmp_path / name
+    path.write_text(("Subject: Complaint\n\n" if name.endswith(".eml") else "") + body, encoding="utf-8")
+    with pytest.raises(InputTooLarge) as caught:
+        read_complaint(path)
+    assert caught.value.exit_code == 7 and name in caught.value.message

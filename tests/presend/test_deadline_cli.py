@@ -62,3 +62,35 @@ def test_bad_case_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_dates_out_of_order() -> None:
     findings, _ = deadline(run("--received", "2026-04-20"))
     assert [f["rule"] for f in findings] == ["deadline.case_dates"]
+
+
+def test_a_date_at_the_end_of_the_calendar_is_a_finding_not_a_traceback() -> None:
+    """9999-12-31 (a case system's "no date") left no room to count working days on: OverflowError."""
+    for args in (("--received", "9999-12-31"), ("--received", "2026-03-16", "--acknowledged", "9999-12-31")):
+        result = run(*args)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        findings, _ = deadline(result)
+        assert [f["rule"] for f in findings] == ["deadline.case_dates"] and result.exit_code == 1
+
+
+def test_a_case_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Windows tools write JSON with a UTF-8 byte-order mark (Notepad) or as UTF-16 (PowerShell 5's `>`);
+    both were refused as 'Invalid JSON: expected value at line 1 column 1'."""
+    text = json.dumps({"received": "2026-03-16", "acknowledged": "2026-03-18"})
+    for name, data in (("bom.json", b"\xef\xbb\xbf" + text.encode()), ("utf16.json", text.encode("utf-16"))):
+        case = tmp_path / name
+        case.write_bytes(data)
+        _, metrics = deadline(run("--case", str(case)))
+        assert metrics["working_days_late"] == 4, name
+
+
+def test_points_longer_than_a_complaint_are_refused(tmp_path: Path) -> None:
+    """One point of a million characters (a case file's complaint_points, --point) was spaCy's E088 traceback;
+    a points file was already held to 100,000 characters, and to 100 points."""
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"complaint_points": ["the boiler " * 100_000]}))
+    result = CliRunner().invoke(main, ["check", str(LATE), "--case", str(case)])
+    assert result.exit_code == 2 and "complaint_points" in result.output
+    many = [arg for i in range(101) for arg in ("--point", f"point {i}")]
+    result = CliRunner().invoke(main, ["check", str(LATE), *many])
+    assert result.exit_code == 2 and "at most 100" in result.output

@@ -69,3 +69,32 @@ def test_an_invalid_manifest_is_exit_code_11(tmp_path: Path) -> None:
     manifest.write_text("file,stage\na.docx,4\n", encoding="utf-8")
     result = _sample(manifest, tmp_path, "--all")
     assert result.exit_code == 11 and "row 2, column stage" in result.output
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--csv", "{manifest}"], "is the manifest"),
+    (["--csv", "{out}/qa.html"], "name the same file"),
+    (["--history", "{letters}/a.docx"], "would be replaced"),
+])
+def test_an_output_never_replaces_the_manifest_a_letter_or_another_output(tmp_path: Path, args: list[str],
+                                                                            says: str) -> None:
+    """--csv naming the manifest wrote the CSV over it after checking every letter; --out naming a letter, over it."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "a.docx").write_bytes(b"PK\x03\x04 not really a letter")
+    manifest = letters / "cases.csv"
+    manifest.write_text("file\na.docx\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in letters.iterdir()}
+    result = _sample(manifest, tmp_path, "--all",
+                     *[a.format(manifest=manifest, out=tmp_path, letters=letters) for a in args])
+    assert result.exit_code == 2 and says in result.output
+    assert {p: p.read_bytes() for p in letters.iterdir()} == before
+
+
+def test_an_output_that_cannot_be_written_is_one_sentence(letters_folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder is wanted")
+    result = CliRunner().invoke(main, ["sample", str(letters_folder), "--all", "--processes", "1",
+                                       "--out", str(blocker / "qa.html")])
+    assert result.exit_code == 3 and "cannot write" in result.output
+    assert isinstance(result.exception, SystemExit)

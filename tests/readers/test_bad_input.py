@@ -88,3 +88,88 @@ def test_cli_exit_code_and_one_sentence(name: str, kind: str, code: int) -> None
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("responsecheck: ")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _docx_with(edit) -> bytes:
+    """A small letter .docx with its parts changed by `edit` (a dict of name -> bytes, edited in place)."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Dear Mr Jones, this is our stage 1 response about the gate.")
+    document.add_comment(paragraph.runs, text="check this", author="Bob")
+    source = io.BytesIO()
+    document.save(source)
+    with zipfile.ZipFile(io.BytesIO(source.getvalue())) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    edit(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    return out.getvalue()
+
+
+def _set_zip_flags(data: bytes, *, encrypted: bool = False, method: int | None = None) -> bytes:
+    """The same zip with every part marked zip-encrypted, or packed with another compression method."""
+    out = bytearray(data)
+    for magic, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = out.find(magic)
+        while at >= 0:
+            if encrypted:
+                out[at + flag_at] |= 1
+            if method is not None:
+                out[at + method_at:at + method_at + 2] = method.to_bytes(2, "little")
+            at = out.find(magic, at + 4)
+    return bytes(out)
+
+
+def _replace(part: str, old: bytes, new: bytes):
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = parts[part].replace(old, new) if old else new
+    return edit
+
+
+W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DAMAGED_PACKAGES = {
+    "comment without author": lambda: _docx_with(_replace("word/comments.xml", b' w:author="Bob"', b"")),
+    "no document body": lambda: _docx_with(_replace("word/document.xml", b"", b"<w:document " + W_NS + b"/>")),
+    "main part not a document": lambda: _docx_with(_replace("word/document.xml", b"", b"<foo><bar>Dear Sir</bar></foo>")),
+    "zip-encrypted parts": lambda: _set_zip_flags(_docx_with(lambda parts: None), encrypted=True),
+    "unknown compression": lambda: _set_zip_flags(_docx_with(lambda parts: None), method=99),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGED_PACKAGES))
+def test_a_damaged_word_package_is_one_sentence(case: str) -> None:
+    """python-docx raises InvalidXmlError, TypeError, AttributeError; zipfile RuntimeError, NotImplementedError."""
+    with pytest.raises(InputError) as caught:
+        read_bytes(DAMAGED_PACKAGES[case](), "damaged.docx")
+    assert caught.value.exit_code == 5 and "damaged.docx" in caught.value.message
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfeD\x00e\x00a", b"\xff\xfeD\x00\x00\xd8a\x00b\x00", b"\xfe\xff\x00D\xdc\x00"])
+def test_damaged_utf16_text_is_one_sentence(data: bytes) -> None:
+    """A byte-order mark then an odd number of bytes or a lone surrogate: UnicodeDecodeError was a traceback."""
+    with pytest.raises(InputError) as caught:
+        read_bytes(data, "letter.txt")
+    assert caught.value.exit_code == 4 and "letter.txt" in caught.value.message
+
+
+def test_a_file_the_system_cannot_open_is_one_sentence(tmp_path: Path) -> None:
+    """A loop of links (ELOOP) or a name too long (ENAMETOOLONG) was an OSError traceback (and stopped a batch)."""
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    for path in (tmp_path / "a.txt", tmp_path / ("x" * 300 + ".txt")):
+        with pytest.raises(InputError) as caught:
+            read_path(path)
+        assert caught.value.exit_code == 3 and "cannot be opened" in caught.value.message
+
+
+def test_a_name_with_a_nul_character_is_one_sentence(tmp_path: Path) -> None:
+    """A manifest row 'a.docx\\0' made os.stat raise ValueError: a traceback that stopped the QA run."""
+    with pytest.raises(InputError) as caught:
+        read_path(tmp_path / "a.docx\x00")
+    assert caught.value.exit_code == 3

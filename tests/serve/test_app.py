@@ -167,7 +167,18 @@ def test_unreadable_letters_have_the_cli_kinds(server, name: str, status: int, k
     ({"json": {"text": LETTER_TEXT, "colour": "red"}}, 422, "at colour"),
     ({"data": {"profile": "hos"}, "files": {"other": ("a.txt", b"x")}}, 422, "multipart field `file`"),
     ({"files": {"file": ("a.txt", b"Dear Sir")}, "data": {"case": "[1]"}}, 422, "must be a JSON object"),
+    ({"files": {"file": ("a.txt", b"Dear Sir")}, "data": {"case": "[" * 50_000 + "]" * 50_000}}, 422,
+     "case field is not valid JSON"),  # a RecursionError: 500
+    ({"files": {"file": ("a.txt", b"Dear Sir")}, "data": {"case": '{"extension_days": ' + "9" * 5000 + "}"}}, 422,
+     "case field is not valid JSON"),  # told the user to call sys.set_int_max_str_digits()
     ({"content": b"Dear Sir", "headers": {"content-type": "text/plain"}}, 415, "multipart/form-data"),
+    # each of these was a 500: RecursionError, ValueError (int over 4,300 digits), UnicodeEncodeError
+    ({"content": b'{"case": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", "headers": {"content-type": "application/json"}},
+     422, "not valid JSON"),
+    ({"content": b'{"text": "Dear Sir", "stage": ' + b"9" * 5000 + b"}", "headers": {"content-type": "application/json"}},
+     422, "not valid JSON"),
+    ({"content": b'{"text": "Dear Sir \\ud800 we are sorry."}', "headers": {"content-type": "application/json"}},
+     422, "lone surrogate"),
 ])
 def test_malformed_requests_get_a_clear_4xx(server, kwargs: dict, status: int, says: str) -> None:
     with server.client() as client:

@@ -77,7 +77,13 @@ def run(context: CheckContext) -> CheckOutput:
 
     calendar = WorkingCalendar(profile.holidays.subdiv)
     timescales = timescales_for(profile, stage)
-    result = assess(dates, timescales, calendar)
+    try:
+        result = assess(dates, timescales, calendar)
+    except OverflowError:  # a due date past 31 December 9999 (a case system's "no date", 9999-12-31)
+        return CheckOutput(findings=[_finding(
+            "deadline.case_dates", "error",
+            "The case dates do not add up: a due date would fall after the year 9999, so a date given is not a real one.",
+            "Check the dates given from the case record.", "Case dates given to responsecheck", location, words)])
     findings = _findings(result, timescales, stage, profile, source, location, words)
     metrics = {"deadline": {
         "calendar": calendar.subdivision, "stage": stage,

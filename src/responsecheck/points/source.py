@@ -13,9 +13,14 @@ import html
 import re
 from pathlib import Path
 
-from ..errors import EmptyLetter, UnsupportedFormat
+from ..errors import EmptyLetter, InputTooLarge, UnsupportedFormat
 from ..nlp import PARAGRAPH_BREAK
 from ..readers import read_bytes, read_file_bytes
+
+#: The most characters a complaint may have, as in a case file's complaint_text: a complaint is a page or
+#: two, and splitting and matching a long one takes time that grows faster than its length (100,000
+#: characters, some 2,000 points, took 14 s; 500,000 over 3 minutes; an e-mail over 1,000,000 was a traceback).
+MAX_COMPLAINT_CHARS = 100_000
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.I | re.S)
 _BLOCK_END = re.compile(r"</(p|div|li|h\d)>|<br\s*/?>", re.I)
@@ -26,12 +31,17 @@ def read_complaint(path: str | Path) -> str:
     path = Path(path)
     data = read_file_bytes(path)
     if path.suffix.lower() == ".eml":
-        return _email_text(data, path.name)
-    try:
-        letter = read_bytes(data, path.name)
-    except EmptyLetter:
-        raise EmptyLetter(f"{path.name} has no text; there is no complaint to compare the letter with.") from None
-    return PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs)
+        text = _email_text(data, path.name)
+    else:
+        try:
+            letter = read_bytes(data, path.name)
+        except EmptyLetter:
+            raise EmptyLetter(f"{path.name} has no text; there is no complaint to compare the letter with.") from None
+        text = PARAGRAPH_BREAK.join(p.text for p in letter.paragraphs)
+    if len(text) > MAX_COMPLAINT_CHARS:
+        raise InputTooLarge(f"{path.name} holds {len(text):,} characters, more than the {MAX_COMPLAINT_CHARS:,} a "
+                            "complaint can have; check it is the right file, or give its points with --points.")
+    return text
 
 
 def _email_text(data: bytes, name: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import api
+from ..errors import InputNotFound
 from ..options import CheckOptions
 from ..render.html import render_html
 from . import history
@@ -56,10 +57,12 @@ def run_sample(source_path: Path, *, size: int | None, seed: int, stratify_by: s
     if needed and needed not in source.columns:
         raise SampleUsageError(f"--stratify-by {stratify_by} needs a manifest with a '{needed}' column; "
                                f"{source.description} has {', '.join(source.columns)}.")
+    folder = out.parent / f"{out.stem}-letters"
+    _check_outputs(source_path, source, out, csv_path, history_path, folder)
     drawn = draw(source.cases, size, seed, stratify_by)
     connection = history.open_history(history_path) if history_path else None
     try:
-        letters = _check(source, drawn, out.parent / f"{out.stem}-letters", options, n_process, progress)
+        letters = _check(source, drawn, folder, options, n_process, progress)
         summary = summarise(letters)
         trend = None
         if connection is not None:
@@ -68,10 +71,42 @@ def run_sample(source_path: Path, *, size: int | None, seed: int, stratify_by: s
     finally:
         if connection is not None:
             connection.close()
-    out.write_text(render_qa_html(summary, drawn, source.description, trend), encoding="utf-8")
+    _write(out, render_qa_html(summary, drawn, source.description, trend))
     if csv_path:
-        csv_path.write_text(render_csv(letters), encoding="utf-8")
+        _write(csv_path, render_csv(letters))
     return Outcome(summary=summary, drawn=drawn, page=out, csv=csv_path)
+
+
+def _check_outputs(source_path: Path, source: Source, out: Path, csv_path: Path | None, history_path: Path | None,
+                   folder: Path) -> None:
+    """Before any letter is checked: no output may replace the manifest, a letter or another output, and the
+    letters' folder must be one we can make (a run that fails at the end loses every check)."""
+    outputs = [("--out", out), ("--csv", csv_path), ("--history", history_path)]
+    inputs = [("the manifest", source_path)] + [(source.path(case).name, source.path(case)) for case in source.cases]
+    seen: dict[Path, str] = {}
+    for option, path in outputs:
+        if path is None:
+            continue
+        resolved = path.resolve()
+        for what, given in inputs:
+            if given.resolve() == resolved:
+                raise SampleUsageError(f"{option} {path} is {what}; it would be replaced, so choose another file.")
+        if resolved in seen:
+            raise SampleUsageError(f"{option} and {seen[resolved]} name the same file, {path}; give each its own.")
+        seen[resolved] = option
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputNotFound(f"cannot write the letters' pages to {folder} ({error.strerror or error}); choose an "
+                            "--out in a folder you can write to.") from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputNotFound(f"cannot write {path} ({error.strerror or error}); choose a folder you can write "
+                            "to.") from None
 
 
 def _check(source: Source, drawn: Draw, folder: Path, options: CheckOptions | None, n_process: int,
@@ -79,7 +114,6 @@ def _check(source: Source, drawn: Draw, folder: Path, options: CheckOptions | No
     """Check the drawn letters in order, writing each one's page into `folder` as its report arrives."""
     if progress:
         progress.start(len(drawn.cases))
-    folder.mkdir(parents=True, exist_ok=True)
     letters = []
     complaints = [source.complaint(c) for c in drawn.cases]
     reports = api.check_many([source.path(c) for c in drawn.cases], options, n_process=n_process,

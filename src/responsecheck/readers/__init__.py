@@ -37,6 +37,12 @@ def read_file_bytes(path: str | Path) -> bytes:
         raise InputNotFound(f"{path} cannot be opened (permission denied); check you can read it.") from None
     except IsADirectoryError:
         raise InputNotFound(f"{path} is a folder, not a letter; name a .docx, .txt or .md file.") from None
+    except OSError as exc:  # a name too long, a loop of links, a device that cannot be read
+        raise InputNotFound(f"{name} cannot be opened ({exc.strerror or type(exc).__name__}); check the file "
+                            "name and folder.") from None
+    except ValueError:  # a name holding a NUL byte (a manifest row, a CSV export gone wrong)
+        raise InputNotFound(f"{name!r} is not a file name (it holds a NUL character); check the file name."
+                            ) from None
     return data
 
 

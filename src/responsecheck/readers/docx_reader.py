@@ -21,6 +21,7 @@ from docx.opc.constants import CONTENT_TYPE
 from docx.opc.exceptions import OpcError
 from docx.opc.part import Part as PackagePart
 from docx.opc.part import PartFactory
+from docx.oxml.exceptions import InvalidXmlError
 from lxml import etree
 
 from ..errors import CorruptDocument, UnsupportedFormat
@@ -237,6 +238,9 @@ def _is_bold(run: etree._Element) -> bool:
 def read_docx(data: bytes, name: str) -> Letter:
     """Read a sniffed .docx package into a Letter."""
     document = open_document(data, name, text_only=True)
+    if document.element.tag != w("document") or document.element.find(w("body")) is None:
+        raise CorruptDocument(f"{name} is damaged (its main part holds no Word document body); open it in Word, "
+                              "save a new copy and try again.")
     paragraphs: list[Paragraph] = []
     hidden_text: list[HiddenText] = []
     index_of: dict[etree._Element, int] = {}
@@ -262,7 +266,9 @@ def read_docx(data: bytes, name: str) -> Letter:
         comments = [DocComment(author=c.author or None, text=c.text,
                                paragraph=comment_paragraph.get(str(c.comment_id)))
                     for c in document.comments]
-    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (KeyError, ValueError, etree.XMLSyntaxError, InvalidXmlError, AttributeError) as exc:
+        # InvalidXmlError: a part lacks an attribute Word always writes (a comment's w:id or w:author);
+        # AttributeError: a relationship names a part of the wrong kind (a header that is the styles)
         raise CorruptDocument(
             f"{name} is damaged ({type(exc).__name__}); open it in Word, save a new copy and try again."
         ) from None

@@ -26,6 +26,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5000
 MAX_COMPRESSION_RATIO = 200
+# The compression methods zipfile can read (Word writes stored and deflated parts only).
+_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -102,6 +104,13 @@ def _check_word_zip(data: bytes, name: str) -> None:
                     f"{name} would unpack to {total // (1024 * 1024)} MB, far more than a letter; it may be damaged "
                     "or built to exhaust memory, so it was not opened."
                 )
+            for info in infos:
+                if info.flag_bits & 0x1 or info.compress_type not in _ZIP_METHODS:
+                    # Word never encrypts a part with zip passwords or packs one in an unusual way:
+                    # zipfile would raise RuntimeError / NotImplementedError when reading it.
+                    raise CorruptDocument(f"{name} is not a Word package as Word writes it (a part is zip-encrypted "
+                                          "or packed in a way Word does not use); open it in Word, save a new copy "
+                                          "and try again.")
             names = {info.filename for info in infos}
             if "[Content_Types].xml" not in names:
                 raise CorruptDocument(f"{name} is a zip file but not a Word document; check it is the right file.")

@@ -24,11 +24,14 @@ def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse anything else clearly."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(f"{name} is not a text file or Word .docx; check it is the right file.")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
+        if utf16:
+            raise UnsupportedFormat(
+                f"{name} starts as UTF-16 text but is damaged (byte {exc.start} cannot be read); save it again as "
+                "UTF-8 and try again.") from None
         raise UnsupportedFormat(
             f"{name} is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8 and try again."
         ) from None

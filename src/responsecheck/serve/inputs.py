@@ -74,7 +74,7 @@ class MultipartForm(CheckParams):
         if isinstance(case, str):
             try:
                 case = json.loads(case)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # also a number of over 4,300 digits, arrays nested too deep
                 raise ValueError("the case field is not valid JSON") from None
         if not isinstance(case, dict):
             raise ValueError("the case field must be a JSON object")
@@ -130,7 +130,13 @@ async def _multipart_job(request: Request, base: CheckOptions, want: Want) -> Jo
 def _json_job(body: bytes, base: CheckOptions, want: Want) -> Job:
     try:
         payload = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        # a lone surrogate escape ("\ud800", from text cut in the middle of a UTF-16 pair) parses, but is not
+        # text: it broke the check later (UnicodeEncodeError, a 500)
+        json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadRequest("The request body holds a \\u escape that is not a character (a lone surrogate such as "
+                         "\\ud800); send the text as UTF-8.") from None
+    except (ValueError, RecursionError):  # bad JSON or UTF-8, a number of over 4,300 digits, arrays nested too deep
         raise BadRequest("The request body is not valid JSON.") from None
     try:
         params = CheckRequest.model_validate(payload)
