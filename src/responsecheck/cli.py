@@ -3,6 +3,7 @@
 Exit codes (also in the README): 0 nothing at or above --fail-on; 1 findings at or above it;
 2 usage error; 3 file not found (or an output that cannot be written); 4 unsupported format (.doc, encrypted, .docm/.dotx, not UTF-8);
 5 damaged file; 6 no text; 7 too large; 8 invalid rules or configuration; 9 no spaCy model (or a broken embeddings model);
+10 a letter could not be checked (a fault in responsecheck; the batch goes on);
 `sample` only: 11 invalid manifest, 12 history database error.
 With several files, an unreadable one sets its code (the batch is incomplete) after the others
 have been checked and reported.

@@ -14,21 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from typing import TypeVar
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from .api import check
-from .errors import RulesError
 from .evaluate_findings import findings_rows
-from .evaluate_points import is_points_set, load_pairs, score_pair
+from .evaluate_points import is_points_set, load_pairs, read_labels, score_pair
 from .options import CaseFile, CheckOptions
 from .points.embeddings import encoder
 from .profiles import ELEMENT_IDS
 from .report import Report
 
-_Label = TypeVar("_Label", bound=BaseModel)
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
 
@@ -96,29 +91,6 @@ Evaluator = Callable[[Path, list[tuple[LetterLabel, Report]]], Table]
 
 def load_labels(set_dir: Path) -> list[LetterLabel]:
     return read_labels(set_dir, LetterLabel)
-
-
-def read_labels(set_dir: Path, model: type[_Label]) -> list[_Label]:
-    """A set's labels.yaml, validated; any problem is a RulesError (exit 8) naming the file and the entry."""
-    path = set_dir / "labels.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"The labels file {path} cannot be read ({type(exc).__name__}); each set needs one "
-                         "(format in corpora/README.md).") from None
-    except (yaml.YAMLError, RecursionError):
-        raise RulesError(f"The labels file {path} is not valid YAML; check its indentation and quotes.") from None
-    if not isinstance(raw, list):
-        raise RulesError(f"The labels file {path} must be a list of entries, one per letter (corpora/README.md).")
-    labels = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            labels.append(model.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "the entry"
-            raise RulesError(f"The labels file {path} is invalid at entry {number}, {where}: {first['msg']}.") from None
-    return labels
 
 
 def elements_table(set_dir: Path, pairs: list[tuple[LetterLabel, Report]]) -> Table:

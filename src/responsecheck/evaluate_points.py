@@ -12,11 +12,13 @@ points (`--point`), measuring the matching alone.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .api import check
+from .errors import RulesError
 from .options import CheckOptions
 from .points.source import read_complaint
 from .points.split import clean
@@ -43,14 +45,38 @@ class PairLabel(BaseModel):
     outcome: OutcomeLabel | None = None
 
 
+_Label = TypeVar("_Label", bound=BaseModel)
+
+
 def is_points_set(set_dir: Path) -> bool:
     return set_dir.parent.name == "points"
 
 
 def load_pairs(set_dir: Path) -> list[PairLabel]:
-    from .evaluate import read_labels
-
     return read_labels(set_dir, PairLabel)
+
+
+def read_labels(set_dir: Path, model: type[_Label]) -> list[_Label]:
+    """A set's labels.yaml, validated; any problem is a RulesError (exit 8) naming the file and the entry."""
+    path = set_dir / "labels.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"The labels file {path} cannot be read ({type(exc).__name__}); each set needs one "
+                         "(format in corpora/README.md).") from None
+    except (yaml.YAMLError, RecursionError):
+        raise RulesError(f"The labels file {path} is not valid YAML; check its indentation and quotes.") from None
+    if not isinstance(raw, list):
+        raise RulesError(f"The labels file {path} must be a list of entries, one per letter (corpora/README.md).")
+    labels = []
+    for number, item in enumerate(raw, start=1):
+        try:
+            labels.append(model.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "the entry"
+            raise RulesError(f"The labels file {path} is invalid at entry {number}, {where}: {first['msg']}.") from None
+    return labels
 
 
 def _squash(text: str) -> str:
