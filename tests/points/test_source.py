@@ -67,3 +67,33 @@ def test_a_complaint_longer_than_a_case_files_is_too_large(tmp_path: Path, name:
     with pytest.raises(InputTooLarge) as caught:
         read_complaint(path)
     assert caught.value.exit_code == 7 and name in caught.value.message
+
+
+def test_a_complaint_forwarded_as_an_attached_email_is_read(tmp_path: Path) -> None:
+    """Forwarded as an attachment (message/rfc822), with or without a covering note: the note, then the complaint."""
+    from email.message import EmailMessage
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    inner = EmailMessage()
+    inner.set_content("The boiler has been broken since May and nobody came.")
+    noted = EmailMessage()
+    noted.set_content("Forwarding Mrs Lee's complaint.")
+    noted.add_attachment(inner)
+    (tmp_path / "noted.eml").write_bytes(bytes(noted))
+    text = read_complaint(tmp_path / "noted.eml")
+    assert text.index("Forwarding") < text.index("The boiler has been broken since May")
+    bare = MIMEMultipart()
+    bare.attach(MIMEMessage(MIMEText("The lift has been out of order since January.")))
+    (tmp_path / "bare.eml").write_bytes(bare.as_bytes())
+    assert read_complaint(tmp_path / "bare.eml").strip() == "The lift has been out of order since January."
+
+
+def test_a_word_file_named_eml_is_read_as_word(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The back door has not locked since March.")
+    document.save(str(tmp_path / "complaint.eml"))
+    assert read_complaint(tmp_path / "complaint.eml") == "The back door has not locked since March."

@@ -1,13 +1,14 @@
 """Read the complaint a letter answers: a .txt/.md/.docx file like a letter, or an e-mail (.eml).
 
 An e-mail's plain-text part is used (the HTML part only when there is no plain one, with its tags
-dropped); quoted replies and signatures are removed later by split.clean, which every complaint
+dropped), followed by that of any e-mail attached to it (a complaint forwarded as an attachment); quoted replies and signatures are removed later by split.clean, which every complaint
 text passes through, however it arrived.
 """
 
 from __future__ import annotations
 
 import email
+import email.message
 import email.policy
 import html
 import re
@@ -22,6 +23,8 @@ from ..readers import read_bytes, read_file_bytes
 #: characters, some 2,000 points, took 14 s; 500,000 over 3 minutes; an e-mail over 1,000,000 was a traceback).
 MAX_COMPLAINT_CHARS = 100_000
 
+#: A Word package (zip) or an old-style Word file: a complaint saved from Word but named .eml.
+_PACKAGE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.I | re.S)
 _BLOCK_END = re.compile(r"</(p|div|li|h\d)>|<br\s*/?>", re.I)
 
@@ -30,7 +33,7 @@ def read_complaint(path: str | Path) -> str:
     """The complaint's text; unreadable files raise the same InputErrors (and exit codes) as letters."""
     path = Path(path)
     data = read_file_bytes(path)
-    if path.suffix.lower() == ".eml":
+    if path.suffix.lower() == ".eml" and not data.startswith(_PACKAGE_MAGIC):  # a Word file named .eml is read as one
         text = _email_text(data, path.name)
     else:
         try:
@@ -45,19 +48,33 @@ def read_complaint(path: str | Path) -> str:
 
 
 def _email_text(data: bytes, name: str) -> str:
+    """The e-mail's own text, then that of any e-mail attached to it (a complaint forwarded as an
+    attachment, message/rfc822, with or without a covering note)."""
     message = email.message_from_bytes(data, policy=email.policy.default)
     try:
-        part = message.get_body(preferencelist=("plain",))
-        if part is not None:
-            text = part.get_content()
-        else:
-            part = message.get_body(preferencelist=("html",))
-            if part is None:
-                raise UnsupportedFormat(f"{name} has no text part to read; save the e-mail's text as a .txt file.")
-            text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", part.get_content())))
+        texts = [text for text in (_body(m) for m in (message, *_attached(message))) if text is not None]
     except (LookupError, UnicodeError, ValueError, AttributeError):
         raise UnsupportedFormat(f"{name} cannot be decoded (an unknown or wrong character set, or a damaged "
                                 "message); save the e-mail's text as a .txt file.") from None
+    if not texts:
+        raise UnsupportedFormat(f"{name} has no text part to read; save the e-mail's text as a .txt file.")
+    text = PARAGRAPH_BREAK.join(texts)
     if not text.strip():
         raise EmptyLetter(f"{name} has no text; there is no complaint to compare the letter with.")
     return text
+
+
+def _body(message: email.message.EmailMessage) -> str | None:
+    """A message's plain-text body, else its HTML body without the tags; None when it has neither."""
+    part = message.get_body(preferencelist=("plain",))
+    if part is not None:
+        return part.get_content()
+    part = message.get_body(preferencelist=("html",))
+    if part is None:
+        return None
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", part.get_content())))
+
+
+def _attached(message: email.message.EmailMessage) -> list[email.message.EmailMessage]:
+    """E-mails attached to this one (forwarded as attachments), in order."""
+    return [part.get_content() for part in message.walk() if part.get_content_type() == "message/rfc822"]
