@@ -172,6 +172,10 @@ def test_unreadable_letters_have_the_cli_kinds(server, name: str, status: int, k
     ({"files": {"file": ("a.txt", b"Dear Sir")}, "data": {"case": '{"extension_days": ' + "9" * 5000 + "}"}}, 422,
      "case field is not valid JSON"),  # told the user to call sys.set_int_max_str_digits()
     ({"content": b"Dear Sir", "headers": {"content-type": "text/plain"}}, 415, "multipart/form-data"),
+    # Starlette's own 400s for a multipart body it cannot take: the same 422 and error shape as the others
+    ({"files": [("file", ("a.txt", b"Dear Sir")), ("file", ("b.txt", b"Dear Madam"))]}, 422, "Too many files"),
+    ({"content": b"--x\r\nContent-Type: text/plain\r\n\r\nDear Sir\r\n--x--\r\n",  # a part with no name
+      "headers": {"content-type": "multipart/form-data; boundary=x"}}, 422, "not a form this service reads"),
     # each of these was a 500: RecursionError, ValueError (int over 4,300 digits), UnicodeEncodeError
     ({"content": b'{"case": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", "headers": {"content-type": "application/json"}},
      422, "not valid JSON"),
@@ -186,6 +190,7 @@ def test_malformed_requests_get_a_clear_4xx(server, kwargs: dict, status: int, s
     assert response.status_code == status, response.text
     error = response.json()["error"]
     assert says in error["message"] and error["message"].endswith(".")
+    assert error["kind"] == ("unsupported_media_type" if status == 415 else "bad_request") and error["exit_code"]
 
 
 def test_a_slow_letter_times_out_without_stalling_others(server) -> None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from fastapi import Request
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import ResponsecheckError
@@ -111,7 +112,10 @@ async def read_job(request: Request, base: CheckOptions, want: Want) -> Job:
 
 
 async def _multipart_job(request: Request, base: CheckOptions, want: Want) -> Job:
-    form = await request.form(max_files=1, max_fields=20)
+    try:
+        form = await request.form(max_files=1, max_fields=20)
+    except StarletteHTTPException as error:  # Starlette's 400 for a malformed body, too many files or fields
+        raise BadRequest(f"The upload is not a form this service reads: {str(error.detail).rstrip('.')}.") from None
     upload = form.get("file")
     if not isinstance(upload, UploadFile):
         raise BadRequest("The upload has no file: send the letter in the multipart field `file`.")
