@@ -16,13 +16,21 @@ from .conftest import TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFT = ROOT / "corpora" / "sample" / "draft-stage1.docx"
-def test_upload_shows_missing_elements_and_downloads_the_annotated_copy(browser, server) -> None:
-    page = browser.new_page(accept_downloads=True)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+
+
+def _draft_chosen(browser, server, token: str = TOKEN, requests: list[str] | None = None, **page_options):
+    """A new page on the upload form with the token typed and the sample draft chosen (the URLs it
+    requests recorded in `requests` when given)."""
+    page = browser.new_page(**page_options)
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request.url))
     page.goto(server.url + "/")
-    page.get_by_label("Access token").fill(TOKEN)
+    page.get_by_label("Access token").fill(token)
     page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    return page
+def test_upload_shows_missing_elements_and_downloads_the_annotated_copy(browser, server) -> None:
+    requests: list[str] = []
+    page = _draft_chosen(browser, server, requests=requests, accept_downloads=True)
     page.get_by_role("button", name="Check the letter").click()
     page.get_by_text("Checked. The report is below.").wait_for(timeout=60_000)
     report = page.frame_locator("iframe#report")
@@ -41,10 +49,7 @@ def test_upload_shows_missing_elements_and_downloads_the_annotated_copy(browser,
 
 
 def test_a_pasted_complaint_is_checked_point_by_point(browser, server) -> None:
-    page = browser.new_page()
-    page.goto(server.url + "/")
-    page.get_by_label("Access token").fill(TOKEN)
-    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page = _draft_chosen(browser, server)
     page.get_by_label("The resident's complaint (optional)").fill(
         "The entrance door at Spinners Court has not locked since September.\n\n"
         "The caretaker laughed at me when I asked about it.")
@@ -59,10 +64,7 @@ def test_a_pasted_complaint_is_checked_point_by_point(browser, server) -> None:
 def test_the_handler_corrects_the_points_found_and_checks_again(browser, server) -> None:
     """"Correct the points found" puts them in the complaint box, one a line, with "One point a line"
     ticked; after a line is deleted, the letter is checked against the lines left, as they are."""
-    page = browser.new_page()
-    page.goto(server.url + "/")
-    page.get_by_label("Access token").fill(TOKEN)
-    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page = _draft_chosen(browser, server)
     box = page.get_by_label("The resident's complaint (optional)")
     box.fill("The entrance door at Spinners Court has not locked since September.\n\n"
              "The caretaker laughed at me when I asked about it. I want the door fixed this week.")
@@ -87,12 +89,8 @@ def test_the_handler_corrects_the_points_found_and_checks_again(browser, server)
 
 
 def test_one_point_a_line_with_no_points_is_said_and_a_new_complaint_pasted_unticks_it(browser, server) -> None:
-    page = browser.new_page()
     requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(server.url + "/")
-    page.get_by_label("Access token").fill(TOKEN)
-    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page = _draft_chosen(browser, server, requests=requests)
     by_line = page.get_by_label("One point a line", exact=False)
     by_line.check()
     box = page.get_by_label("The resident's complaint (optional)")
@@ -107,10 +105,7 @@ def test_one_point_a_line_with_no_points_is_said_and_a_new_complaint_pasted_unti
 
 
 def test_wrong_token_is_shown_as_one_sentence(browser, server) -> None:
-    page = browser.new_page()
-    page.goto(server.url + "/")
-    page.get_by_label("Access token").fill("not-the-token")
-    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page = _draft_chosen(browser, server, token="not-the-token")
     page.get_by_role("button", name="Check the letter").click()
     status = page.locator("#status.error")
     status.wait_for(timeout=30_000)
@@ -146,10 +141,7 @@ def test_api_docs_render_from_the_server_alone(browser, server) -> None:
 def test_a_point_spanning_paragraphs_stays_one_line_when_corrected(browser, server) -> None:
     """The split can take a point across a paragraph break; "Correct the points found" must still put it
     on one line, or checking again turns it into two points."""
-    page = browser.new_page()
-    page.goto(server.url + "/")
-    page.get_by_label("Access token").fill(TOKEN)
-    page.get_by_label("Draft letter").set_input_files(str(DRAFT))
+    page = _draft_chosen(browser, server)
     box = page.get_by_label("The resident's complaint (optional)")
     box.fill("Dear Sir,\n\nI have tried to sort this out over the phone for nearly a year and I have got nowhere.\n\n"
              "Some background. I live in a one bedroom flat above a shop with my wife and our three children.\n\n"
