@@ -154,3 +154,11 @@ def test_the_report_never_replaces_the_letter(letters, tmp_path: Path, fmt: str)
     result = CliRunner().invoke(main, ["check", str(letters["good"]), "--format", fmt, "-o", str(same)])
     assert result.exit_code == 2 and "cannot replace" in result.output
     assert letters["good"].read_bytes() == before
+
+
+def test_standard_input_is_read_no_further_than_the_largest_letter() -> None:
+    """An endless stream (a pipe left open, a device) is refused as too large, not read until memory runs out."""
+    with open("/dev/zero", "rb") as endless:
+        result = subprocess.run([sys.executable, "-m", "responsecheck.cli", "check", "-"], stdin=endless,
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 7 and "Traceback" not in result.stderr

@@ -38,6 +38,7 @@ from .letter import Letter  # noqa: E402
 from .options import (MAX_POINTS, CaseFile, CheckOptions, points_problem, read_case_file,  # noqa: E402
                       read_points_file)
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
+from .readers.sniff import MAX_FILE_BYTES  # noqa: E402
 from .report import Report, fails, json_schema  # noqa: E402
 
 
@@ -116,7 +117,8 @@ def check(files: tuple[str, ...], profile: str | None, stage: str | None, fmt: s
     input_code = 0
     for name in files:
         try:
-            letter = read_bytes(sys.stdin.buffer.read(), "-") if name == "-" else read_path(name)
+            # standard input is read no further than one byte past the largest letter, which is then refused
+            letter = read_bytes(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "-") if name == "-" else read_path(name)
             report = api.check(letter, options=options)
             _started()
         except InputError as error:
