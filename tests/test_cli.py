@@ -162,3 +162,11 @@ def test_standard_input_is_read_no_further_than_the_largest_letter() -> None:
         result = subprocess.run([sys.executable, "-m", "responsecheck.cli", "check", "-"], stdin=endless,
                                 capture_output=True, text=True, timeout=120)
     assert result.returncode == 7 and "Traceback" not in result.stderr
+
+
+def test_a_loop_of_links_with_o_is_that_letters_error_not_a_traceback(tmp_path: Path) -> None:
+    """`check LOOP -o report.json`: the same-file test resolved the loop (RuntimeError before Python 3.13)."""
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    result = CliRunner().invoke(main, ["check", str(loop), "--format", "json", "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output

@@ -147,7 +147,7 @@ def _same_file(a: str | Path, b: str | Path) -> bool:
     """True when two paths name the same file (a link, or a folder written two ways)."""
     try:
         return Path(a).resolve() == Path(b).resolve() or os.path.samefile(a, b)
-    except OSError:
+    except (OSError, ValueError, RuntimeError):  # a NUL character; a loop of links (RuntimeError before 3.13)
         return False
 
 

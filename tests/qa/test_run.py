@@ -98,3 +98,30 @@ def test_an_output_that_cannot_be_written_is_one_sentence(letters_folder: Path, 
                                        "--out", str(blocker / "qa.html")])
     assert result.exit_code == 3 and "cannot write" in result.output
     assert isinstance(result.exception, SystemExit)
+
+
+def test_a_letter_name_that_cannot_be_resolved_is_that_letters_error_not_the_runs(tmp_path: Path) -> None:
+    """The outputs check resolved every manifest row: a NUL character (ValueError) or a loop of links
+    (RuntimeError) stopped the run with a traceback before any letter was checked; each is one letter's error."""
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "a.txt").write_text("Dear Mr Jones,\n\nWe are sorry the repair was late.\n", encoding="utf-8")
+    (letters / "loop.txt").symlink_to(letters / "loop.txt")
+    manifest = letters / "cases.csv"
+    manifest.write_text("file\na.txt\nloop.txt\nb\x00.txt\n", encoding="utf-8")
+    result = _sample(manifest, tmp_path, "--all")
+    assert result.exit_code == 0, result.output
+    assert "3 letters drawn of 3" in result.output and "1 checked, 2 could not be checked" in result.output
+
+
+def test_an_output_never_replaces_a_complaint(tmp_path: Path) -> None:
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "a.txt").write_text("Dear Mr Jones,\n\nWe are sorry the repair was late.\n", encoding="utf-8")
+    complaint = letters / "a.complaint.txt"
+    complaint.write_text("The repair was late.\n", encoding="utf-8")
+    manifest = letters / "cases.csv"
+    manifest.write_text("file,complaint\na.txt,a.complaint.txt\n", encoding="utf-8")
+    result = _sample(manifest, tmp_path, "--all", "--csv", str(complaint))
+    assert result.exit_code == 2 and "is the complaint a.complaint.txt" in result.output
+    assert complaint.read_text(encoding="utf-8") == "The repair was late.\n"

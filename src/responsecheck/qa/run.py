@@ -79,18 +79,27 @@ def run_sample(source_path: Path, *, size: int | None, seed: int, stratify_by: s
 
 def _check_outputs(source_path: Path, source: Source, out: Path, csv_path: Path | None, history_path: Path | None,
                    folder: Path) -> None:
-    """Before any letter is checked: no output may replace the manifest, a letter or another output, and the
-    letters' folder must be one we can make (a run that fails at the end loses every check)."""
-    outputs = [("--out", out), ("--csv", csv_path), ("--history", history_path)]
-    inputs = [("the manifest", source_path)] + [(source.path(case).name, source.path(case)) for case in source.cases]
+    """Before any letter is checked: no output may replace the manifest, a letter, a complaint or another
+    output, and the letters' folder must be one we can make (a run that fails at the end loses every check).
+    Each input is resolved once (a manifest may list many thousands); one whose name cannot be resolved
+    (a NUL character, a loop of links) cannot be an output, and is that letter's error later, not the run's."""
+    inputs: dict[Path, str] = {}
+    for what, given in [("the manifest", source_path),
+                        *((source.path(case).name, source.path(case)) for case in source.cases),
+                        *((f"the complaint {c.name}", c) for c in map(source.complaint, source.cases) if c)]:
+        resolved = _resolved(given)
+        if resolved is not None:
+            inputs.setdefault(resolved, what)
     seen: dict[Path, str] = {}
-    for option, path in outputs:
+    for option, path in (("--out", out), ("--csv", csv_path), ("--history", history_path)):
         if path is None:
             continue
-        resolved = path.resolve()
-        for what, given in inputs:
-            if given.resolve() == resolved:
-                raise SampleUsageError(f"{option} {path} is {what}; it would be replaced, so choose another file.")
+        resolved = _resolved(path)
+        if resolved is None:
+            raise InputNotFound(f"cannot write {path} (a loop of links, or not a file name); choose another file.")
+        if resolved in inputs:
+            raise SampleUsageError(f"{option} {path} is {inputs[resolved]}; it would be replaced, so choose another "
+                                   "file.")
         if resolved in seen:
             raise SampleUsageError(f"{option} and {seen[resolved]} name the same file, {path}; give each its own.")
         seen[resolved] = option
@@ -99,6 +108,15 @@ def _check_outputs(source_path: Path, source: Source, out: Path, csv_path: Path 
     except OSError as error:
         raise InputNotFound(f"cannot write the letters' pages to {folder} ({error.strerror or error}); choose an "
                             "--out in a folder you can write to.") from None
+
+
+def _resolved(path: Path) -> Path | None:
+    """The path with links and `..` resolved, or None when it cannot be (a NUL character, a loop of links:
+    that letter's own error later)."""
+    try:
+        return path.resolve()
+    except (OSError, ValueError, RuntimeError):  # RuntimeError: Python before 3.13 on a loop of links
+        return None
 
 
 def _write(path: Path, text: str) -> None:
