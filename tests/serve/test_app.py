@@ -183,6 +183,9 @@ def test_unreadable_letters_have_the_cli_kinds(server, name: str, status: int, k
      422, "not valid JSON"),
     ({"content": b'{"text": "Dear Sir \\ud800 we are sorry."}', "headers": {"content-type": "application/json"}},
      422, "lone surrogate"),
+    # the same in a multipart upload's case field: complaint_points passed validation, then a 500
+    ({"files": {"file": ("a.txt", b"Dear Sir")}, "data": {"case": '{"complaint_points": ["boiler \\ud800 broke"]}'}},
+     422, "lone surrogate"),
 ])
 def test_malformed_requests_get_a_clear_4xx(server, kwargs: dict, status: int, says: str) -> None:
     with server.client() as client:

@@ -75,6 +75,10 @@ class MultipartForm(CheckParams):
         if isinstance(case, str):
             try:
                 case = json.loads(case)
+                json.dumps(case, ensure_ascii=False).encode("utf-8")  # a lone surrogate, as in a JSON body
+            except UnicodeEncodeError:
+                raise ValueError("the case field holds a \\u escape that is not a character (a lone surrogate "
+                                 "such as \\ud800); send the text as UTF-8") from None
             except (ValueError, RecursionError):  # also a number of over 4,300 digits, arrays nested too deep
                 raise ValueError("the case field is not valid JSON") from None
         if not isinstance(case, dict):
