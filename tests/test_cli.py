@@ -170,3 +170,21 @@ def test_a_loop_of_links_with_o_is_that_letters_error_not_a_traceback(tmp_path: 
     loop.symlink_to(loop)
     result = CliRunner().invoke(main, ["check", str(loop), "--format", "json", "-o", str(tmp_path / "r.json")])
     assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.output
+
+
+def test_a_spacy_model_that_cannot_be_loaded_is_exit_9_not_each_letters_fault(tmp_path: Path) -> None:
+    """A package named en_core_web_sm that spaCy cannot load (a half-finished install): the check's
+    catch-all made it exit 10 on every letter, "please report this with the file"; sample, a traceback."""
+    import os
+
+    (tmp_path / "en_core_web_sm").mkdir()
+    (tmp_path / "en_core_web_sm" / "__init__.py").write_text("", encoding="utf-8")
+    letter = tmp_path / "a.txt"
+    letter.write_text("Dear Mr Jones,\n\nWe are sorry the repair was late.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+    for args in (["check", str(letter)], ["sample", str(tmp_path), "--all", "--processes", "1",
+                                          "--out", str(tmp_path / "qa.html")]):
+        result = subprocess.run([sys.executable, "-m", "responsecheck.cli", *args], capture_output=True, text=True,
+                                env=env, timeout=300)
+        assert result.returncode == 9 and "cannot be loaded" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr

@@ -41,7 +41,12 @@ def load() -> Language:
     applied the quick way (attributes.py), entities found where the checks need them (entities.py)."""
     for name in MODEL_CANDIDATES:
         if importlib.util.find_spec(name) is not None:
-            nlp = spacy.load(name)
+            try:
+                nlp = spacy.load(name)
+            except Exception as error:  # noqa: BLE001 - a half-installed or mismatched model: OSError, ValueError...
+                # not a fault on one letter (the check's catch-all made it exit 10 on every letter, "please report")
+                raise ModelMissing(f"The English spaCy model {name} is installed but cannot be loaded "
+                                   f"({type(error).__name__}); run the set-up again.") from None
             nlp.add_pipe("paragraph_breaks", before="parser")
             attributes.install(nlp)
             entities.install(nlp)
