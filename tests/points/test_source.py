@@ -97,3 +97,15 @@ def test_a_word_file_named_eml_is_read_as_word(tmp_path: Path) -> None:
     document.add_paragraph("The back door has not locked since March.")
     document.save(str(tmp_path / "complaint.eml"))
     assert read_complaint(tmp_path / "complaint.eml") == "The back door has not locked since March."
+
+
+def test_emails_attached_a_thousand_deep_are_one_sentence(tmp_path: Path) -> None:
+    """A 30 KB .eml of message/rfc822 parts nested 2,000 deep: RecursionError in the parser was a traceback
+    (exit 1, which a hook reads as 'findings') from `check --complaint` and `points`."""
+    from responsecheck.errors import UnsupportedFormat
+
+    path = tmp_path / "deep.eml"
+    path.write_bytes(b"Content-Type: message/rfc822\n\n" * 2000 + b"Content-Type: text/plain\n\nThe boiler is broken.\n")
+    with pytest.raises(UnsupportedFormat) as caught:
+        read_complaint(path)
+    assert caught.value.exit_code == 4 and "deep.eml" in caught.value.message

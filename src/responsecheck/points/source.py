@@ -50,9 +50,12 @@ def read_complaint(path: str | Path) -> str:
 def _email_text(data: bytes, name: str) -> str:
     """The e-mail's own text, then that of any e-mail attached to it (a complaint forwarded as an
     attachment, message/rfc822, with or without a covering note)."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
     try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
         texts = [text for text in (_body(m) for m in (message, *_attached(message))) if text is not None]
+    except RecursionError:  # e-mails attached within e-mails a thousand deep (the parser and walk() recurse)
+        raise UnsupportedFormat(f"{name} holds e-mails attached within e-mails far deeper than any real message; "
+                                "save the complaint's text as a .txt file.") from None
     except (LookupError, UnicodeError, ValueError, AttributeError):
         raise UnsupportedFormat(f"{name} cannot be decoded (an unknown or wrong character set, or a damaged "
                                 "message); save the e-mail's text as a .txt file.") from None
