@@ -188,3 +188,10 @@ def test_a_spacy_model_that_cannot_be_loaded_is_exit_9_not_each_letters_fault(tm
                                 env=env, timeout=300)
         assert result.returncode == 9 and "cannot be loaded" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_point_that_is_not_utf8_is_a_usage_error_not_a_check_failure(letters) -> None:
+    """`--point café` typed in Latin-1 reaches Python as a lone surrogate: the check's UnicodeEncodeError
+    became check_failed (exit 10, 'please report this with the file') instead of a usage error."""
+    result = CliRunner().invoke(main, ["check", str(letters["good"]), "--point", "The caf\udce9 boiler is broken"])
+    assert result.exit_code == 2 and "not UTF-8" in result.output

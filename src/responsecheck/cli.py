@@ -176,6 +176,9 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--points") from None
     if points:
+        if not all(_utf8(point) for point in points):
+            raise click.BadParameter("a point holds bytes that are not UTF-8 text (a terminal or script in another "
+                                     "character set); give the points as UTF-8.", param_hint="--point")
         if len(points) > MAX_POINTS or points_problem(points):
             raise click.BadParameter(f"{len(points)} points given; at most {MAX_POINTS} can be checked"
                                      if len(points) > MAX_POINTS else points_problem(points) + ".",
@@ -190,6 +193,15 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
             click.echo(f"responsecheck: the complaint {error.message}", err=True)
             sys.exit(error.exit_code)
     return {"complaint_points": tuple(case.complaint_points), "complaint_text": case.complaint_text}
+
+
+def _utf8(text: str) -> bool:
+    """True when the text can be written as UTF-8 (no lone surrogate from bytes that were not UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _write_html(report: Report, letter: Letter | None, name: str, output: str | None) -> None:
