@@ -39,6 +39,7 @@ from .options import (MAX_POINTS, CaseFile, CheckOptions, points_problem, read_c
                       read_points_file)
 from .readers import read_bytes, read_file_bytes, read_path  # noqa: E402
 from .readers.sniff import MAX_FILE_BYTES  # noqa: E402
+from .readers.text_reader import is_utf8_text  # noqa: E402
 from .report import Report, fails, json_schema  # noqa: E402
 
 
@@ -176,7 +177,7 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="--points") from None
     if points:
-        if not all(_utf8(point) for point in points):
+        if not all(is_utf8_text(point) for point in points):
             raise click.BadParameter("a point holds bytes that are not UTF-8 text (a terminal or script in another "
                                      "character set); give the points as UTF-8.", param_hint="--point")
         if len(points) > MAX_POINTS or points_problem(points):
@@ -194,14 +195,6 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
             sys.exit(error.exit_code)
     return {"complaint_points": tuple(case.complaint_points), "complaint_text": case.complaint_text}
 
-
-def _utf8(text: str) -> bool:
-    """True when the text can be written as UTF-8 (no lone surrogate from bytes that were not UTF-8)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _write_html(report: Report, letter: Letter | None, name: str, output: str | None) -> None:

@@ -50,3 +50,16 @@ def test_a_folder_lists_its_letters_and_skips_word_lock_files(tmp_path: Path) ->
     assert [c.file for c in from_folder(tmp_path).cases] == ["a.txt", "b.docx", "sub/c.md"]
     with pytest.raises(InputNotFound):
         load_source(tmp_path / "missing")
+
+
+def test_a_file_whose_name_is_not_utf8_is_left_out_and_said(tmp_path: Path) -> None:
+    """A name holding Latin-1 bytes (from an old system) cannot go in the report: left out, counted in the
+    description the page shows (it stopped the whole run with a validation error)."""
+    import os
+
+    (tmp_path / "good.txt").write_text("Dear Ms Shah, we are sorry.")
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Dear Sir, we are sorry.")
+    source = from_folder(tmp_path)
+    assert [case.file for case in source.cases] == ["good.txt"]
+    assert "1 file left out: the name is not UTF-8 text" in source.description

@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..errors import InputNotFound, ManifestError
+from ..readers.text_reader import is_utf8_text
 
 LETTER_SUFFIXES = (".docx", ".txt", ".md")
 COLUMNS = ("file", "case_ref", "handler", "team", "stage", "sent", "outcome", "complaint")
@@ -97,11 +98,18 @@ def load_source(path: Path) -> Source:
 
 
 def from_folder(folder: Path) -> Source:
-    """Every letter in the folder, by relative path; Word lock files (~$name.docx) are not letters."""
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                   if p.suffix.lower() in LETTER_SUFFIXES and p.is_file() and not p.name.startswith("~$"))
-    return Source(description=f"every letter in the folder {folder}", base=folder,
+    """Every letter in the folder, by relative path; Word lock files (~$name.docx) are not letters. A file
+    whose name is not UTF-8 text (copied from an old system) cannot be named in the report: it is left out,
+    and the report's description says how many were, so the manager can rename them."""
+    names = [p.relative_to(folder).as_posix() for p in folder.rglob("*")
+             if p.suffix.lower() in LETTER_SUFFIXES and p.is_file() and not p.name.startswith("~$")]
+    files = sorted(name for name in names if is_utf8_text(name))
+    left_out = len(names) - len(files)
+    note = (f" ({left_out} file{'s' if left_out > 1 else ''} left out: the name is not UTF-8 text; rename "
+            f"{'them' if left_out > 1 else 'it'} to check {'them' if left_out > 1 else 'it'})") if left_out else ""
+    return Source(description=f"every letter in the folder {folder}{note}", base=folder,
                   cases=[Case(file=f) for f in files], columns=("file",))
+
 
 
 def from_manifest(path: Path) -> Source:

@@ -37,6 +37,16 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
+def is_utf8_text(text: str) -> bool:
+    """False for a string holding bytes that were not UTF-8 (Python keeps them as lone surrogates: a file
+    name from an old system, a command-line argument typed in another character set)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_text(text: str, name: str, fmt: SourceFormat) -> Letter:
     """Split text into paragraphs with origins (part 'body', or 'table' for Markdown table rows)."""
     markdown = fmt == "md"
