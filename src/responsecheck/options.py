@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import InputError
 from .readers import read_file_bytes
+from .readers.sniff import OLE2_MAGIC, ZIP_MAGIC
 from .readers.text_reader import decode
 
 if TYPE_CHECKING:
@@ -19,8 +20,11 @@ if TYPE_CHECKING:
 FailOn = Literal["error", "warning", "suggestion", "never"]
 #: The most points a case file or a points file may give.
 MAX_POINTS = 100
-#: The most characters a points file's points may hold together (as a complaint's text in a case file).
-MAX_POINTS_CHARACTERS = 100_000
+#: The most characters a complaint may have, as text (a case file's complaint_text, a complaint file) or as
+#: its points together: a complaint is a page or two, and splitting and matching a long one takes time that
+#: grows faster than its length (100,000 characters, some 2,000 points, took 14 s; 500,000 over 3 minutes;
+#: over 1,000,000 was spaCy's E088 error).
+MAX_COMPLAINT_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class CaseFile(BaseModel):
     acknowledged: dt.date | None = None
     letter_date: dt.date | None = None
     extension_days: int = Field(0, ge=0, le=250)
-    complaint_text: str | None = Field(None, max_length=100_000)
+    complaint_text: str | None = Field(None, max_length=MAX_COMPLAINT_CHARS)
     complaint_points: list[str] = Field(default_factory=list, max_length=MAX_POINTS)
 
     @field_validator("complaint_points")
@@ -73,8 +77,8 @@ class CaseFile(BaseModel):
 def points_problem(points: tuple[str, ...] | list[str]) -> str | None:
     """Why the points given (a case file's complaint_points, --point) cannot be checked, or None: as many
     characters as a complaint at most (one point of 1,000,000 characters was spaCy's E088 error)."""
-    if sum(len(point) for point in points) > MAX_POINTS_CHARACTERS:
-        return (f"the points have more than {MAX_POINTS_CHARACTERS:,} characters between them, more than a "
+    if sum(len(point) for point in points) > MAX_COMPLAINT_CHARS:
+        return (f"the points have more than {MAX_COMPLAINT_CHARS:,} characters between them, more than a "
                 "complaint; check they are the complaint's points")
     return None
 
@@ -100,7 +104,7 @@ def read_points_file(path: Path) -> tuple[str, ...]:
     problem is a ValueError with one plain sentence."""
     try:
         data = read_file_bytes(path)
-        if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # a Word (or other zip/OLE) file
+        if data.startswith((ZIP_MAGIC, OLE2_MAGIC)):  # a Word (or other zip/OLE) file
             raise ValueError(f"The points file {path} is a Word or other binary file, not plain text; save it "
                              "as plain text (.txt, UTF-8), one point a line.")
         text = decode(data, path.name)
@@ -113,7 +117,7 @@ def read_points_file(path: Path) -> tuple[str, ...]:
     if len(points) > MAX_POINTS:
         raise ValueError(f"The points file {path} has {len(points)} points; at most {MAX_POINTS} can be "
                          "checked, so none were: delete or merge lines.")
-    if sum(len(point) for point in points) > MAX_POINTS_CHARACTERS:
-        raise ValueError(f"The points file {path} has more than {MAX_POINTS_CHARACTERS:,} characters of points, "
-                         "more than a complaint; check it is the right file.")
+    problem = points_problem(points)
+    if problem:
+        raise ValueError(f"In the points file {path}, {problem}.")
     return points

@@ -59,7 +59,7 @@ def test_a_complaint_longer_than_a_case_files_is_too_large(tmp_path: Path, name:
     """As a case file's complaint_text: an e-mail had no limit (over 1,000,000 characters was spaCy's E088
     traceback, half that ran for minutes), a text file the letter's 300,000."""
     from responsecheck.errors import InputTooLarge
-    from responsecheck.points.source import MAX_COMPLAINT_CHARS
+    from responsecheck.options import MAX_COMPLAINT_CHARS
 
     body = "The boiler has been broken since March and nobody came. " * (MAX_COMPLAINT_CHARS // 50)
     path = tmp_path / name

@@ -16,15 +16,10 @@ from pathlib import Path
 
 from ..errors import EmptyLetter, InputTooLarge, UnsupportedFormat
 from ..nlp import PARAGRAPH_BREAK
+from ..options import MAX_COMPLAINT_CHARS
 from ..readers import read_bytes, read_file_bytes
+from ..readers.sniff import OLE2_MAGIC, ZIP_MAGIC
 
-#: The most characters a complaint may have, as in a case file's complaint_text: a complaint is a page or
-#: two, and splitting and matching a long one takes time that grows faster than its length (100,000
-#: characters, some 2,000 points, took 14 s; 500,000 over 3 minutes; an e-mail over 1,000,000 was a traceback).
-MAX_COMPLAINT_CHARS = 100_000
-
-#: A Word package (zip) or an old-style Word file: a complaint saved from Word but named .eml.
-_PACKAGE_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.I | re.S)
 _BLOCK_END = re.compile(r"</(p|div|li|h\d)>|<br\s*/?>", re.I)
 
@@ -33,7 +28,7 @@ def read_complaint(path: str | Path) -> str:
     """The complaint's text; unreadable files raise the same InputErrors (and exit codes) as letters."""
     path = Path(path)
     data = read_file_bytes(path)
-    if path.suffix.lower() == ".eml" and not data.startswith(_PACKAGE_MAGIC):  # a Word file named .eml is read as one
+    if path.suffix.lower() == ".eml" and not data.startswith((ZIP_MAGIC, OLE2_MAGIC)):  # Word, misnamed
         text = _email_text(data, path.name)
     else:
         try:
