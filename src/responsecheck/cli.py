@@ -180,10 +180,12 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
         if not all(is_utf8_text(point) for point in points):
             raise click.BadParameter("a point holds bytes that are not UTF-8 text (a terminal or script in another "
                                      "character set); give the points as UTF-8.", param_hint="--point")
-        if len(points) > MAX_POINTS or points_problem(points):
-            raise click.BadParameter(f"{len(points)} points given; at most {MAX_POINTS} can be checked"
-                                     if len(points) > MAX_POINTS else points_problem(points) + ".",
+        if len(points) > MAX_POINTS:
+            raise click.BadParameter(f"{len(points)} points given; at most {MAX_POINTS} can be checked",
                                      param_hint="--point")
+        problem = points_problem(points)
+        if problem:
+            raise click.BadParameter(problem + ".", param_hint="--point")
         return {"complaint_points": tuple(points)}
     if complaint_file is not None:
         from .points.source import read_complaint
@@ -194,7 +196,6 @@ def _complaint(complaint_file: Path | None, points: tuple[str, ...], points_file
             click.echo(f"responsecheck: the complaint {error.message}", err=True)
             sys.exit(error.exit_code)
     return {"complaint_points": tuple(case.complaint_points), "complaint_text": case.complaint_text}
-
 
 
 def _write_html(report: Report, letter: Letter | None, name: str, output: str | None) -> None:
@@ -268,7 +269,7 @@ def annotate(file: Path, output: Path | None, profile: str | None, stage: str | 
                       **_complaint(complaint_file, points, points_file, CaseFile()))
     target = output or file.with_name(f"{file.stem}.checked.docx")
     try:
-        if target.resolve() == file.resolve():
+        if _same_file(target, file):
             raise click.UsageError("The annotated copy cannot replace the draft; choose another -o file.")
         data = read_file_bytes(file)
         letter = read_bytes(data, file.name)
@@ -302,7 +303,7 @@ def points(complaint: Path, output: Path | None) -> None:
     against it: responsecheck check LETTER --points FILE. Exit code 0 when listed (also when none
     was found: the message says so); the input error codes otherwise.
     """
-    if output is not None and output.resolve() == complaint.resolve():
+    if output is not None and _same_file(output, complaint):
         raise click.UsageError("The points cannot replace the complaint; choose another -o file.")
     try:
         found = api.points_in(_complaint_text(complaint))

@@ -105,11 +105,9 @@ def from_folder(folder: Path) -> Source:
              if p.suffix.lower() in LETTER_SUFFIXES and p.is_file() and not p.name.startswith("~$")]
     files = sorted(name for name in names if is_utf8_text(name))
     left_out = len(names) - len(files)
-    note = (f" ({left_out} file{'s' if left_out > 1 else ''} left out: the name is not UTF-8 text; rename "
-            f"{'them' if left_out > 1 else 'it'} to check {'them' if left_out > 1 else 'it'})") if left_out else ""
-    return Source(description=f"every letter in the folder {folder}{note}", base=folder,
+    note = f" ({left_out} file{'s' if left_out > 1 else ''} left out: the name is not UTF-8 text; rename to check)"
+    return Source(description=f"every letter in the folder {folder}{note if left_out else ''}", base=folder,
                   cases=[Case(file=f) for f in files], columns=("file",))
-
 
 
 def from_manifest(path: Path) -> Source:
