@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..errors import ResponsecheckError
 from ..options import CaseFile, CheckOptions, FailOn
+from ..readers.text_reader import is_utf8_text
 from .pool import Job, Want
 
 CASE_FIELDS = ("received", "acknowledged", "letter_date", "extension_days", "complaint_text")
@@ -73,14 +74,7 @@ class MultipartForm(CheckParams):
         data = dict(data)
         case = data.get("case") or "{}"
         if isinstance(case, str):
-            try:
-                case = json.loads(case)
-                json.dumps(case, ensure_ascii=False).encode("utf-8")  # a lone surrogate, as in a JSON body
-            except UnicodeEncodeError:
-                raise ValueError("the case field holds a \\u escape that is not a character (a lone surrogate "
-                                 "such as \\ud800); send the text as UTF-8") from None
-            except (ValueError, RecursionError):  # also a number of over 4,300 digits, arrays nested too deep
-                raise ValueError("the case field is not valid JSON") from None
+            case = _json_value(case, "the case field")
         if not isinstance(case, dict):
             raise ValueError("the case field must be a JSON object")
         for key in CASE_FIELDS:
@@ -89,6 +83,22 @@ class MultipartForm(CheckParams):
                 case[key] = value
         data["case"] = case
         return {k: v for k, v in data.items() if v not in (None, "")}
+
+
+def _json_value(text: str | bytes, what: str) -> object:
+    """JSON parsed, and text throughout; else a ValueError saying why, naming `what` (the body or a field).
+    Bad JSON or UTF-8, a number of over 4,300 digits and arrays nested too deep fail to parse; a lone
+    surrogate escape ("\\ud800", text cut in the middle of a UTF-16 pair) parses but is not text, and broke
+    the check later (UnicodeEncodeError, a 500)."""
+    try:
+        value = json.loads(text)
+        text_throughout = is_utf8_text(json.dumps(value, ensure_ascii=False))
+    except (ValueError, RecursionError):
+        raise ValueError(f"{what} is not valid JSON") from None
+    if not text_throughout:
+        raise ValueError(f"{what} holds a \\u escape that is not a character (a lone surrogate such as \\ud800); "
+                         "send the text as UTF-8")
+    return value
 
 
 def _first_error(error: ValidationError) -> BadRequest:
@@ -137,15 +147,9 @@ async def _multipart_job(request: Request, base: CheckOptions, want: Want) -> Jo
 
 def _json_job(body: bytes, base: CheckOptions, want: Want) -> Job:
     try:
-        payload = json.loads(body)
-        # a lone surrogate escape ("\ud800", from text cut in the middle of a UTF-16 pair) parses, but is not
-        # text: it broke the check later (UnicodeEncodeError, a 500)
-        json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise BadRequest("The request body holds a \\u escape that is not a character (a lone surrogate such as "
-                         "\\ud800); send the text as UTF-8.") from None
-    except (ValueError, RecursionError):  # bad JSON or UTF-8, a number of over 4,300 digits, arrays nested too deep
-        raise BadRequest("The request body is not valid JSON.") from None
+        payload = _json_value(body, "The request body")
+    except ValueError as error:
+        raise BadRequest(f"{error}.") from None
     try:
         params = CheckRequest.model_validate(payload)
     except ValidationError as error:
